@@ -1,0 +1,110 @@
+/*
+ * The case store: every case and its history in one SQLite file. All SQL
+ * lives behind this interface, so another backend needs no change elsewhere.
+ */
+#ifndef EHC_STORE_H
+#define EHC_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ehc/date.h"
+#include "ehc/error.h"
+
+struct ehc_store;
+
+enum ehc_store_mode {
+	EHC_STORE_READ,		/* the file must exist */
+	EHC_STORE_WRITE,	/* the file and its directory are made if missing */
+};
+
+/* The schema version this build creates and reads (PRAGMA user_version). */
+#define EHC_STORE_SCHEMA_VERSION 1
+
+/* How long a command waits for another writer before it gives up. */
+#define EHC_STORE_BUSY_TIMEOUT_MS 10000
+
+/*
+ * A case as stored. Strings are NULL when the field was not given. Cases
+ * handed to a callback point into the store and are valid only during it.
+ */
+struct ehc_case {
+	const char *ref;
+	const char *child;
+	ehc_date dob;
+	ehc_date received;
+	const char *source;	/* parent, young-person, school, ... */
+	const char *setting;
+	const char *aro;
+	const char *ep;
+	ehc_date ended;		/* EHC_DATE_NONE while the case is open */
+};
+
+/* One entry of a case's history. Valid only during the callback. */
+struct ehc_event {
+	int64_t id;
+	const char *at;		/* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
+	const char *user;	/* the OS user who recorded it */
+	const char *kind;	/* "request", ... */
+	const char *detail;	/* a JSON object with the values recorded */
+	const char *note;	/* NULL when none was given */
+};
+
+struct ehc_case_filter {
+	bool open_only;
+	const char *aro;	/* NULL for every officer */
+};
+
+/* A callback returns EHC_OK to go on, anything else to stop with that. */
+typedef int (*ehc_case_fn)(const struct ehc_case *c, void *context);
+typedef int (*ehc_event_fn)(const struct ehc_event *e, void *context);
+
+/*
+ * Opens the database at path and migrates its schema forward. In write mode a
+ * missing file is created 0600, in a directory created 0700, whatever the
+ * umask (EHC_CANTCREAT when that fails). In read mode a missing file is
+ * EHC_NOINPUT. A schema newer than this build is EHC_DATAERR.
+ */
+int ehc_store_open(struct ehc_store **out, const char *path,
+		   enum ehc_store_mode mode, struct ehc_error *err);
+
+/* Closes the store, rolling back an open transaction; accepts NULL. */
+void ehc_store_close(struct ehc_store *store);
+
+/*
+ * Starts the write transaction (BEGIN IMMEDIATE). EHC_TEMPFAIL when another
+ * writer kept the database locked past EHC_STORE_BUSY_TIMEOUT_MS.
+ */
+int ehc_store_begin(struct ehc_store *store, struct ehc_error *err);
+int ehc_store_commit(struct ehc_store *store, struct ehc_error *err);
+void ehc_store_rollback(struct ehc_store *store);
+
+/*
+ * Stores a new case and its "request" event, inside a transaction begun with
+ * ehc_store_begin. A reference already in use is EHC_DATAERR.
+ */
+int ehc_store_insert_case(struct ehc_store *store, const struct ehc_case *c,
+			  const char *note, struct ehc_error *err);
+
+/*
+ * Writes into buf (at least 32 bytes) the next free generated reference for
+ * a year, "EHC-YYYY-NNNN", one past the highest one already stored.
+ */
+int ehc_store_next_ref(struct ehc_store *store, int year, char *buf,
+		       size_t size, struct ehc_error *err);
+
+/* Calls fn with the case ref; EHC_NOINPUT when there is none. */
+int ehc_store_get_case(struct ehc_store *store, const char *ref,
+		       ehc_case_fn fn, void *context, struct ehc_error *err);
+
+/* Calls fn for each case the filter selects, by received date then ref. */
+int ehc_store_each_case(struct ehc_store *store,
+			const struct ehc_case_filter *filter, ehc_case_fn fn,
+			void *context, struct ehc_error *err);
+
+/* Calls fn for each event of the case ref, oldest first. */
+int ehc_store_each_event(struct ehc_store *store, const char *ref,
+			 ehc_event_fn fn, void *context, struct ehc_error *err);
+
+#endif

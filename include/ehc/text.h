@@ -1,0 +1,30 @@
+/* Small text helpers: suggestions for mistyped names, UTF-8 checks. */
+#ifndef EHC_TEXT_H
+#define EHC_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * Returns the candidate closest to word by edit distance, ignoring ASCII
+ * case, or NULL when none is close enough to be a plausible typo.
+ * candidates is NULL-terminated.
+ */
+const char *ehc_text_nearest(const char *word, const char *const *candidates);
+
+/* Returns the edit distance between a and b, ignoring ASCII case. */
+size_t ehc_text_distance(const char *a, const char *b);
+
+/*
+ * Returns the offset of the first byte of s[0..len) that is not part of
+ * well-formed UTF-8, or len when it is all valid.
+ */
+size_t ehc_text_utf8_invalid(const char *s, size_t len);
+
+/* Returns whether s holds a control character (C0, DEL or C1). */
+bool ehc_text_has_control(const char *s);
+
+/* Returns the number of code points in UTF-8 text, for column widths. */
+size_t ehc_text_width(const char *s);
+
+#endif

@@ -1,0 +1,132 @@
+/* Small text helpers: suggestions for mistyped names, UTF-8 checks. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ehc/text.h"
+
+/* Words longer than this are compared on their first bytes only. */
+#define DISTANCE_MAX_LEN 64
+
+size_t
+ehc_text_distance(const char *a, const char *b)
+{
+	size_t row[DISTANCE_MAX_LEN + 1];
+	size_t alen = strnlen(a, DISTANCE_MAX_LEN);
+	size_t blen = strnlen(b, DISTANCE_MAX_LEN);
+
+	for (size_t j = 0; j <= blen; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= alen; i++) {
+		size_t diagonal = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= blen; j++) {
+			size_t above = row[j];
+			int same = tolower((unsigned char)a[i - 1]) ==
+				   tolower((unsigned char)b[j - 1]);
+			size_t best = diagonal + !same;
+
+			if (above + 1 < best)
+				best = above + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diagonal = above;
+		}
+	}
+	return row[blen];
+}
+
+const char *
+ehc_text_nearest(const char *word, const char *const *candidates)
+{
+	const char *best = NULL;
+	size_t best_distance = (size_t)-1;
+	size_t len = strlen(word);
+
+	for (const char *const *c = candidates; *c != NULL; c++) {
+		size_t d = ehc_text_distance(word, *c);
+
+		/* A prefix of a long name is a likely abbreviation. */
+		if (len >= 3 && strncasecmp(word, *c, len) == 0)
+			d = d < 1 ? d : 1;
+		if (d < best_distance) {
+			best = *c;
+			best_distance = d;
+		}
+	}
+
+	/* Allow about one typo in three letters, and at least one. */
+	if (best == NULL || best_distance > (len < 3 ? 1 : len / 3 + 1))
+		return NULL;
+	return best;
+}
+
+size_t
+ehc_text_utf8_invalid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = p[i];
+		size_t need;
+		unsigned long cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if (c >= 0xc2 && c <= 0xdf) {
+			need = 1;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			need = 2;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			need = 3;
+			cp = c & 0x07;
+		} else {
+			return i;
+		}
+		if (len - i <= need)
+			return i;
+		for (size_t k = 1; k <= need; k++) {
+			if ((p[i + k] & 0xc0) != 0x80)
+				return i;
+			cp = cp << 6 | (p[i + k] & 0x3f);
+		}
+		/* Overlong forms, UTF-16 surrogates and values past U+10FFFF. */
+		if ((need == 2 && cp < 0x800) || (cp >= 0xd800 && cp <= 0xdfff) ||
+		    cp > 0x10ffff)
+			return i;
+		i += need + 1;
+	}
+	return len;
+}
+
+bool
+ehc_text_has_control(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			return true;
+		/* C1 controls U+0080 to U+009F are encoded 0xc2 0x80-0x9f. */
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			return true;
+	}
+	return false;
+}
+
+size_t
+ehc_text_width(const char *s)
+{
+	size_t n = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		n += (*p & 0xc0) != 0x80;
+	return n;
+}
