@@ -98,8 +98,8 @@ ehc_text_utf8_invalid(const char *s, size_t len)
 			cp = cp << 6 | (p[i + k] & 0x3f);
 		}
 		/* Overlong forms, UTF-16 surrogates and values past U+10FFFF. */
-		if ((need == 2 && cp < 0x800) || (cp >= 0xd800 && cp <= 0xdfff) ||
-		    cp > 0x10ffff)
+		if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
+		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
 			return i;
 		i += need + 1;
 	}

@@ -28,6 +28,9 @@ struct ehc_column {
 
 struct ehc_listing;
 
+/* The format names, indexed by enum ehc_format, NULL-terminated. */
+extern const char *const ehc_format_names[];
+
 /* Looks a format up by name; returns false when there is none. */
 bool ehc_format_lookup(const char *name, enum ehc_format *out);
 

@@ -1,0 +1,59 @@
+/* The milestones of open cases that are still to be met, for a given day. */
+#ifndef EHC_DEADLINES_H
+#define EHC_DEADLINES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ehc/clock.h"
+#include "ehc/config.h"
+#include "ehc/store.h"
+
+/* One milestone of one case. Strings are owned by the list they are in. */
+struct ehc_deadline {
+	char *ref;
+	char *aro;		/* NULL when the case has no officer */
+	char *child;
+	enum ehc_milestone milestone;
+	ehc_date due;
+	int days;		/* due minus today: negative when overdue */
+	enum ehc_due_state state;
+};
+
+/* Which deadlines to list. */
+struct ehc_deadline_query {
+	ehc_date today;
+	bool overdue_only;
+	int within;		/* only those due in at most this many days; -1 */
+	const char *aro;	/* NULL for every officer */
+	int milestone;		/* an enum ehc_milestone, or -1 for all */
+};
+
+struct ehc_deadline_list {
+	struct ehc_deadline *items;
+	size_t count;
+	size_t capacity;
+};
+
+/*
+ * Fills list with the unmet milestones of the open cases that query selects,
+ * sorted by due date, then reference, then milestone order.
+ */
+int ehc_deadlines_collect(struct ehc_store *store,
+			  const struct ehc_config *config,
+			  const struct ehc_deadline_query *query,
+			  struct ehc_deadline_list *list,
+			  struct ehc_error *err);
+
+/*
+ * Writes into out the milestones of one case on the day today, in milestone
+ * order, and returns how many there are. Their strings point into c.
+ */
+size_t ehc_deadlines_of_case(const struct ehc_config *config,
+			     const struct ehc_case *c, ehc_date today,
+			     struct ehc_deadline out[EHC_MILESTONE_COUNT]);
+
+/* Frees the list's items and strings, leaving it empty. */
+void ehc_deadlines_clear(struct ehc_deadline_list *list);
+
+#endif

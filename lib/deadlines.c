@@ -1,0 +1,151 @@
+/* The milestones of open cases that are still to be met, for a given day. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ehc/deadlines.h"
+
+struct collect_context {
+	const struct ehc_config *config;
+	const struct ehc_deadline_query *query;
+	struct ehc_deadline_list *list;
+	struct ehc_error *err;
+};
+
+size_t
+ehc_deadlines_of_case(const struct ehc_config *config,
+		      const struct ehc_case *c, ehc_date today,
+		      struct ehc_deadline out[EHC_MILESTONE_COUNT])
+{
+	size_t n = 0;
+
+	/* A case that has ended has no milestone left to meet. */
+	if (c->ended != EHC_DATE_NONE)
+		return 0;
+	for (int m = 0; m < EHC_MILESTONE_COUNT; m++) {
+		struct ehc_deadline *d = &out[n++];
+
+		d->ref = (char *)c->ref;
+		d->aro = (char *)c->aro;
+		d->child = (char *)c->child;
+		d->milestone = (enum ehc_milestone)m;
+		d->due = ehc_clock_due(config, d->milestone, c->received);
+		d->days = d->due - today;
+		d->state = ehc_clock_state(d->due, today);
+	}
+	return n;
+}
+
+static bool
+selected(const struct ehc_deadline_query *query, const struct ehc_deadline *d)
+{
+	if (query->overdue_only && d->state != EHC_DUE_OVERDUE)
+		return false;
+	if (query->within >= 0 && d->days > query->within)
+		return false;
+	if (query->milestone >= 0 && (int)d->milestone != query->milestone)
+		return false;
+	return true;
+}
+
+static char *
+copy_or_null(const char *s)
+{
+	return s != NULL ? strdup(s) : NULL;
+}
+
+static int
+append(struct ehc_deadline_list *list, const struct ehc_deadline *d)
+{
+	struct ehc_deadline *item;
+
+	if (list->count == list->capacity) {
+		size_t capacity = list->capacity ? list->capacity * 2 : 256;
+		struct ehc_deadline *items;
+
+		items = realloc(list->items, capacity * sizeof(*items));
+		if (items == NULL)
+			return EHC_SOFTWARE;
+		list->items = items;
+		list->capacity = capacity;
+	}
+	item = &list->items[list->count];
+	*item = *d;
+	item->ref = strdup(d->ref);
+	item->aro = copy_or_null(d->aro);
+	item->child = copy_or_null(d->child);
+	if (item->ref == NULL || (d->aro && !item->aro) ||
+	    (d->child && !item->child)) {
+		free(item->ref);
+		free(item->aro);
+		free(item->child);
+		return EHC_SOFTWARE;
+	}
+	list->count++;
+	return EHC_OK;
+}
+
+static int
+collect_case(const struct ehc_case *c, void *context)
+{
+	struct collect_context *ctx = context;
+	struct ehc_deadline found[EHC_MILESTONE_COUNT];
+	size_t n = ehc_deadlines_of_case(ctx->config, c, ctx->query->today,
+					 found);
+
+	for (size_t i = 0; i < n; i++) {
+		if (!selected(ctx->query, &found[i]))
+			continue;
+		if (append(ctx->list, &found[i]) != EHC_OK)
+			return ehc_error_set(ctx->err, EHC_SOFTWARE,
+					     "out of memory");
+	}
+	return EHC_OK;
+}
+
+static int
+compare_deadlines(const void *pa, const void *pb)
+{
+	const struct ehc_deadline *a = pa, *b = pb;
+	int by_ref;
+
+	if (a->due != b->due)
+		return a->due < b->due ? -1 : 1;
+	by_ref = strcmp(a->ref, b->ref);
+	if (by_ref != 0)
+		return by_ref;
+	return (int)a->milestone - (int)b->milestone;
+}
+
+int
+ehc_deadlines_collect(struct ehc_store *store, const struct ehc_config *config,
+		      const struct ehc_deadline_query *query,
+		      struct ehc_deadline_list *list, struct ehc_error *err)
+{
+	struct ehc_case_filter filter = { .open_only = true,
+					  .aro = query->aro };
+	struct collect_context ctx = { config, query, list, err };
+	int status;
+
+	status = ehc_store_each_case(store, &filter, collect_case, &ctx, err);
+	if (status != EHC_OK) {
+		ehc_deadlines_clear(list);
+		return status;
+	}
+	qsort(list->items, list->count, sizeof(*list->items),
+	      compare_deadlines);
+	return EHC_OK;
+}
+
+void
+ehc_deadlines_clear(struct ehc_deadline_list *list)
+{
+	for (size_t i = 0; i < list->count; i++) {
+		free(list->items[i].ref);
+		free(list->items[i].aro);
+		free(list->items[i].child);
+	}
+	free(list->items);
+	list->items = NULL;
+	list->count = 0;
+	list->capacity = 0;
+}
