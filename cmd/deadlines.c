@@ -1,0 +1,195 @@
+/* ehc deadlines: the statutory milestones of open cases not yet met. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ehc.h"
+#include "ehc/deadlines.h"
+#include "ehc/output.h"
+
+enum {
+	OPT_OVERDUE = OPT_FIRST_OWN,
+	OPT_WITHIN,
+	OPT_ARO,
+	OPT_MILESTONE,
+	OPT_FORMAT,
+	OPT_EXIT_STATUS,
+};
+
+static const struct option options[] = {
+	EHC_COMMON_OPTIONS,
+	{ "overdue", no_argument, NULL, OPT_OVERDUE },
+	{ "within", required_argument, NULL, OPT_WITHIN },
+	{ "aro", required_argument, NULL, OPT_ARO },
+	{ "milestone", required_argument, NULL, OPT_MILESTONE },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "exit-status", no_argument, NULL, OPT_EXIT_STATUS },
+	{ 0 },
+};
+
+static const struct ehc_column columns[] = {
+	{ "ref", EHC_VALUE_TEXT },
+	{ "milestone", EHC_VALUE_TEXT },
+	{ "due", EHC_VALUE_DATE },
+	{ "days", EHC_VALUE_NUMBER },
+	{ "status", EHC_VALUE_TEXT },
+	{ "aro", EHC_VALUE_TEXT },
+};
+
+struct settings {
+	struct ehc_deadline_query query;
+	enum ehc_format format;
+	bool exit_status;
+};
+
+static int
+parse_milestone(const char *name, int *out)
+{
+	enum ehc_milestone milestone;
+
+	if (!ehc_milestone_lookup(name, &milestone))
+		return ehc_cmd_usage("invalid --milestone '%s': expected "
+				     "assess-decision, advice-gathered, com, "
+				     "issue-decision or final-plan", name);
+	*out = (int)milestone;
+	return EHC_OK;
+}
+
+static int
+parse_option(int opt, char **argv, struct settings *s)
+{
+	long within;
+	int status;
+
+	switch (opt) {
+	case OPT_OVERDUE:
+		s->query.overdue_only = true;
+		return EHC_OK;
+	case OPT_WITHIN:
+		status = ehc_cmd_number("--within", optarg, 0, 3650, &within);
+		s->query.within = (int)within;
+		return status;
+	case OPT_ARO:
+		s->query.aro = optarg;
+		return EHC_OK;
+	case OPT_MILESTONE:
+		return parse_milestone(optarg, &s->query.milestone);
+	case OPT_FORMAT:
+		return ehc_cmd_format(optarg, &s->format);
+	case OPT_EXIT_STATUS:
+		s->exit_status = true;
+		return EHC_OK;
+	default:
+		return ehc_cmd_option(opt, argv);
+	}
+}
+
+static int
+parse(int argc, char **argv, struct settings *s)
+{
+	int opt, status;
+
+	while ((opt = getopt_long(argc, argv, ":", options, NULL)) != -1)
+		if ((status = parse_option(opt, argv, s)) != EHC_OK)
+			return status;
+	if (s->query.overdue_only && s->query.within >= 0)
+		return ehc_cmd_usage("--overdue and --within cannot be used "
+				     "together");
+	return ehc_cmd_no_operands(argc, argv);
+}
+
+static int
+print(const struct ehc_deadline_list *list, enum ehc_format format)
+{
+	struct ehc_listing *listing;
+	int status = EHC_OK;
+
+	listing = ehc_listing_create(stdout, format, columns,
+				     sizeof(columns) / sizeof(*columns));
+	if (listing == NULL)
+		return ehc_cmd_fail(EHC_SOFTWARE, "out of memory");
+	for (size_t i = 0; i < list->count && status == EHC_OK; i++) {
+		const struct ehc_deadline *d = &list->items[i];
+		char due[EHC_DATE_LEN], days[16];
+		const char *row[] = {
+			d->ref, ehc_milestone_name(d->milestone), due, days,
+			ehc_due_state_name(d->state), d->aro,
+		};
+
+		ehc_date_format(d->due, due);
+		snprintf(days, sizeof(days), "%d", d->days);
+		status = ehc_listing_row(listing, row);
+	}
+	if (status == EHC_OK)
+		status = ehc_listing_finish(listing);
+	ehc_listing_destroy(listing);
+	if (status != EHC_OK)
+		return ehc_cmd_output_failed(status);
+	return EHC_OK;
+}
+
+static bool
+any_overdue(const struct ehc_deadline_list *list)
+{
+	for (size_t i = 0; i < list->count; i++)
+		if (list->items[i].state == EHC_DUE_OVERDUE)
+			return true;
+	return false;
+}
+
+static int
+run(int argc, char **argv)
+{
+	struct settings s = {
+		.query = { .within = -1, .milestone = -1 },
+		.format = EHC_FORMAT_TABLE,
+	};
+	struct ehc_deadline_list list = { 0 };
+	struct ehc_config *config = NULL;
+	struct ehc_store *store = NULL;
+	struct ehc_error err = { 0 };
+	int status;
+
+	if ((status = parse(argc, argv, &s)) != EHC_OK ||
+	    (status = ehc_cmd_today(&s.query.today)) != EHC_OK ||
+	    (status = ehc_cmd_config(&config)) != EHC_OK)
+		return status;
+	if ((status = ehc_cmd_open(EHC_STORE_READ, &store)) != EHC_OK)
+		goto cleanup;
+
+	status = ehc_deadlines_collect(store, config, &s.query, &list, &err);
+	if (status != EHC_OK) {
+		ehc_cmd_error(&err);
+		goto cleanup;
+	}
+	status = print(&list, s.format);
+	if (status == EHC_OK && s.exit_status && any_overdue(&list))
+		status = EHC_OVERDUE;
+
+cleanup:
+	ehc_deadlines_clear(&list);
+	ehc_store_close(store);
+	ehc_config_destroy(config);
+	return status;
+}
+
+const struct ehc_command ehc_command_deadlines = {
+	.name = "deadlines",
+	.summary = "List the statutory milestones due or overdue.",
+	.usage = "ehc deadlines [--overdue | --within DAYS] [--aro NAME] "
+		 "[--milestone NAME]\n"
+		 "                     [--format FORMAT] "
+		 "[--exit-status]",
+	.help =
+	"options:\n"
+	"  --overdue          only milestones past their due date\n"
+	"  --within DAYS      only those due in at most DAYS days, and "
+	"overdue ones\n"
+	"  --aro NAME         only the cases of this officer\n"
+	"  --milestone NAME   only this milestone: assess-decision,\n"
+	"                     advice-gathered, com, issue-decision, "
+	"final-plan\n"
+	EHC_FORMAT_HELP
+	"  --exit-status      exit 1 when any listed milestone is overdue\n"
+	EHC_COMMON_HELP,
+	.run = run,
+};
