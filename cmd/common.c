@@ -102,10 +102,10 @@ ehc_cmd_output_failed(int status)
 int
 ehc_cmd_date(const char *option, const char *text, ehc_date *out)
 {
-	const char *why = ehc_date_parse(text, out);
+	const char *reason = ehc_date_parse(text, out);
 
-	if (why != NULL)
-		return ehc_cmd_usage("invalid %s '%s': %s", option, text, why);
+	if (reason != NULL)
+		return ehc_cmd_usage("invalid %s '%s': %s", option, text, reason);
 	return EHC_OK;
 }
 

@@ -1,4 +1,4 @@
-/* What the ehc entry point shares with each subcommand. */
+/* Declarations shared by the ehc entry point and its subcommands. */
 #ifndef EHC_CMD_H
 #define EHC_CMD_H
 

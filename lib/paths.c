@@ -1,4 +1,4 @@
-/* Where the database and the configuration live, after the XDG base dirs. */
+/* Database and configuration locations, after the XDG base directories. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

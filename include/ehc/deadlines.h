@@ -20,7 +20,7 @@ struct ehc_deadline {
 	enum ehc_due_state state;
 };
 
-/* Which deadlines to list. */
+/* A filter on the deadlines to list. */
 struct ehc_deadline_query {
 	ehc_date today;
 	bool overdue_only;
