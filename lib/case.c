@@ -1,201 +1,193 @@
-/* The steps of a case, checked against the statutory rules before storing. */
-#include <ctype.h>
-#include <stdio.h>
+/* The vocabulary of a case: stages, advice sources, areas, exceptions. */
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ehc/case.h"
-#include "ehc/text.h"
 
-/* The EHC age range is 0 to 25 (Children and Families Act 2014, s.83). */
-#define AGE_LIMIT 26
+const char *const ehc_stage_names[] = {
+	[EHC_STAGE_REQUESTED] = "requested",
+	[EHC_STAGE_ASSESSMENT] = "assessment",
+	[EHC_STAGE_COM_HELD] = "com-held",
+	[EHC_STAGE_DRAFTING] = "drafting",
+	[EHC_STAGE_DRAFT_SERVED] = "draft-served",
+	[EHC_STAGE_SUPPORT_MEETING] = "support-meeting",
+	[EHC_STAGE_NOT_ASSESSED] = "not-assessed",
+	[EHC_STAGE_PLAN_ISSUED] = "plan-issued",
+	[EHC_STAGE_SUPPORT_AGREED] = "support-agreed",
+	[EHC_STAGE_WITHDRAWN] = "withdrawn",
+	[EHC_STAGE_COUNT] = NULL,
+};
+
+static const char *const stage_descriptions[] = {
+	[EHC_STAGE_REQUESTED] = "awaiting the decision whether to assess",
+	[EHC_STAGE_ASSESSMENT] = "assessing: advice to gather, COM to hold",
+	[EHC_STAGE_COM_HELD] = "COM held, awaiting the decision whether to "
+			       "issue a plan",
+	[EHC_STAGE_DRAFTING] = "a plan is to be issued, draft not yet served",
+	[EHC_STAGE_DRAFT_SERVED] = "draft plan served, final plan to issue",
+	[EHC_STAGE_SUPPORT_MEETING] = "no plan to be issued, SEN support "
+				      "meeting to hold",
+	[EHC_STAGE_NOT_ASSESSED] = "ended: decided not to assess",
+	[EHC_STAGE_PLAN_ISSUED] = "ended: final plan issued",
+	[EHC_STAGE_SUPPORT_AGREED] = "ended: SEN support meeting held",
+	[EHC_STAGE_WITHDRAWN] = "ended: withdrawn",
+};
+
+const char *const ehc_advice_source_names[] = {
+	[EHC_ADVICE_PARENT] = "parent",
+	[EHC_ADVICE_EDUCATION] = "education",
+	[EHC_ADVICE_HEALTH] = "health",
+	[EHC_ADVICE_PSYCHOLOGY] = "psychology",
+	[EHC_ADVICE_SOCIAL_CARE] = "social-care",
+	[EHC_ADVICE_OTHER] = "other",
+	[EHC_ADVICE_COUNT] = NULL,
+};
+
+const char *const ehc_area_names[] = {
+	[EHC_AREA_COMMUNICATION] = "communication-and-interaction",
+	[EHC_AREA_COGNITION] = "cognition-and-learning",
+	[EHC_AREA_SEMH] = "social-emotional-and-mental-health",
+	[EHC_AREA_SENSORY] = "sensory-and-physical",
+	[EHC_AREA_COUNT] = NULL,
+};
+
+const char *const ehc_area_short_names[] = {
+	[EHC_AREA_COMMUNICATION] = "ci",
+	[EHC_AREA_COGNITION] = "cl",
+	[EHC_AREA_SEMH] = "semh",
+	[EHC_AREA_SENSORY] = "sp",
+	[EHC_AREA_COUNT] = NULL,
+};
+
+const char *const ehc_area_titles[] = {
+	[EHC_AREA_COMMUNICATION] = "Communication and interaction",
+	[EHC_AREA_COGNITION] = "Cognition and learning",
+	[EHC_AREA_SEMH] = "Social, emotional and mental health",
+	[EHC_AREA_SENSORY] = "Sensory and/or physical needs",
+	[EHC_AREA_COUNT] = NULL,
+};
+
+const char *const ehc_exception_names[] = {
+	[EHC_EXCEPTION_SCHOOL_CLOSURE] = "school-closure",
+	[EHC_EXCEPTION_EARLY_YEARS_CLOSURE] = "early-years-closure",
+	[EHC_EXCEPTION_PERSONAL_CIRCUMSTANCES] = "personal-circumstances",
+	[EHC_EXCEPTION_ABSENCE] = "absence",
+	[EHC_EXCEPTION_COUNT] = NULL,
+};
 
 const char *const ehc_request_sources[] = {
 	"parent", "young-person", "school", "health", "social-care", "other",
 	NULL,
 };
 
-bool
-ehc_request_source_valid(const char *name)
-{
-	for (const char *const *s = ehc_request_sources; *s != NULL; s++)
-		if (strcmp(name, *s) == 0)
-			return true;
-	return false;
-}
-
-static bool
-blank(const char *s)
-{
-	while (*s == ' ')
-		s++;
-	return *s == '\0';
-}
-
-/*
- * Checks a one-line text field: valid UTF-8, no control characters, not
- * blank, at most max bytes. NULL passes when the field is optional.
- */
-static int
-check_line(const char *what, const char *value, size_t max, bool required,
-	   struct ehc_error *err)
-{
-	size_t len;
-
-	if (value == NULL) {
-		if (!required)
-			return EHC_OK;
-		return ehc_error_set(err, EHC_DATAERR, "missing %s", what);
-	}
-	len = strlen(value);
-	if (ehc_text_utf8_invalid(value, len) != len)
-		return ehc_error_set(err, EHC_DATAERR,
-				     "invalid %s: byte %zu is not UTF-8", what,
-				     ehc_text_utf8_invalid(value, len) + 1);
-	if (blank(value))
-		return ehc_error_set(err, EHC_DATAERR, "invalid %s: it is empty",
-				     what);
-	if (ehc_text_has_control(value))
-		return ehc_error_set(err, EHC_DATAERR,
-				     "invalid %s '%s': control characters are "
-				     "not allowed", what, value);
-	if (len > max)
-		return ehc_error_set(err, EHC_DATAERR,
-				     "invalid %s: %zu bytes is longer than the "
-				     "maximum of %zu", what, len, max);
-	return EHC_OK;
-}
-
-/* Notes may span lines, so tab and newline are the controls they allow. */
-static int
-check_note(const char *note, struct ehc_error *err)
-{
-	size_t len;
-
-	if (note == NULL)
-		return EHC_OK;
-	len = strlen(note);
-	if (ehc_text_utf8_invalid(note, len) != len)
-		return ehc_error_set(err, EHC_DATAERR,
-				     "invalid note: byte %zu is not UTF-8",
-				     ehc_text_utf8_invalid(note, len) + 1);
-	if (len > EHC_NOTE_MAX)
-		return ehc_error_set(err, EHC_DATAERR,
-				     "invalid note: %zu bytes is longer than "
-				     "the maximum of %d", len, EHC_NOTE_MAX);
-	for (const unsigned char *p = (const unsigned char *)note; *p; p++)
-		if ((*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7f)
-			return ehc_error_set(err, EHC_DATAERR,
-					     "invalid note: control character "
-					     "0x%02x at byte %zu is not allowed",
-					     *p, (size_t)(p -
-					     (const unsigned char *)note) + 1);
-	return EHC_OK;
-}
-
-/*
- * A reference is 1 to EHC_REF_MAX letters, digits and "-_./", starting
- * with a letter or digit, so that it is safe in file names and shells.
- */
-static int
-check_ref(const char *ref, struct ehc_error *err)
-{
-	size_t len = strlen(ref);
-
-	if (len == 0 || len > EHC_REF_MAX || !isalnum((unsigned char)ref[0]))
-		goto invalid;
-	for (const char *p = ref; *p; p++)
-		if (!isalnum((unsigned char)*p) && strchr("-_./", *p) == NULL)
-			goto invalid;
-	return EHC_OK;
-
-invalid:
-	return ehc_error_set(err, EHC_DATAERR,
-			     "invalid reference '%s': use 1 to %d letters, "
-			     "digits and '-_./', starting with a letter or "
-			     "digit", ref, EHC_REF_MAX);
-}
-
-static int
-check_dates(const struct ehc_request *req, ehc_date today,
-	    struct ehc_error *err)
-{
-	char a[EHC_DATE_LEN], b[EHC_DATE_LEN];
-
-	ehc_date_format(req->received, a);
-	ehc_date_format(today, b);
-	if (req->received > today)
-		return ehc_error_set(err, EHC_DATAERR,
-				     "invalid received date %s: it is after "
-				     "today (%s)", a, b);
-	ehc_date_format(req->dob, b);
-	if (req->dob > req->received)
-		return ehc_error_set(err, EHC_DATAERR,
-				     "invalid date of birth %s: it is after "
-				     "the received date %s", b, a);
-	if (ehc_date_age(req->dob, req->received) >= AGE_LIMIT)
-		return ehc_error_set(err, EHC_DATAERR,
-				     "invalid date of birth %s: the child is "
-				     "%d on the received date %s, and EHC "
-				     "plans cover ages 0 to 25", b,
-				     ehc_date_age(req->dob, req->received), a);
-	return EHC_OK;
-}
-
-static int
-check_request(const struct ehc_request *req, ehc_date today,
-	      struct ehc_error *err)
-{
-	int status;
-
-	if (req->ref != NULL && (status = check_ref(req->ref, err)) != EHC_OK)
-		return status;
-	if ((status = check_line("child name", req->child, EHC_NAME_MAX, true,
-				 err)) != EHC_OK ||
-	    (status = check_line("setting", req->setting, EHC_NAME_MAX, false,
-				 err)) != EHC_OK ||
-	    (status = check_line("ARO", req->aro, EHC_NAME_MAX, false,
-				 err)) != EHC_OK ||
-	    (status = check_line("EP", req->ep, EHC_NAME_MAX, false,
-				 err)) != EHC_OK ||
-	    (status = check_note(req->note, err)) != EHC_OK)
-		return status;
-	if (req->source != NULL && !ehc_request_source_valid(req->source))
-		return ehc_error_set(err, EHC_DATAERR,
-				     "invalid source '%s': expected parent, "
-				     "young-person, school, health, "
-				     "social-care or other", req->source);
-	return check_dates(req, today, err);
-}
-
 int
-ehc_case_request(struct ehc_store *store, const struct ehc_request *req,
-		 ehc_date today, char ref[EHC_REF_MAX + 1],
-		 struct ehc_error *err)
+ehc_name_index(const char *const *names, const char *name)
+{
+	for (int i = 0; names[i] != NULL; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+bool
+ehc_area_lookup(const char *name, enum ehc_area *out)
+{
+	int i = ehc_name_index(ehc_area_names, name);
+
+	if (i < 0)
+		i = ehc_name_index(ehc_area_short_names, name);
+	if (i < 0)
+		return false;
+	*out = (enum ehc_area)i;
+	return true;
+}
+
+bool
+ehc_stage_ended(enum ehc_stage stage)
+{
+	return stage >= EHC_STAGE_NOT_ASSESSED && stage < EHC_STAGE_COUNT;
+}
+
+const char *
+ehc_stage_description(enum ehc_stage stage)
+{
+	if (stage < 0 || stage >= EHC_STAGE_COUNT)
+		return "unknown";
+	return stage_descriptions[stage];
+}
+
+struct ehc_case
+ehc_case_empty(void)
 {
 	struct ehc_case c = {
-		.child = req->child, .dob = req->dob, .received = req->received,
-		.source = req->source, .setting = req->setting, .aro = req->aro,
-		.ep = req->ep, .ended = EHC_DATE_NONE,
+		.dob = EHC_DATE_NONE,
+		.received = EHC_DATE_NONE,
+		.stage = EHC_STAGE_REQUESTED,
+		.assess_date = EHC_DATE_NONE,
+		.com = { .booked = EHC_DATE_NONE, .held = EHC_DATE_NONE },
+		.issue_date = EHC_DATE_NONE,
+		.draft = EHC_DATE_NONE,
+		.comments = EHC_DATE_NONE,
+		.final = EHC_DATE_NONE,
+		.support_meeting = EHC_DATE_NONE,
+		.withdrawn = EHC_DATE_NONE,
+		.exception_from = EHC_DATE_NONE,
+		.ended = EHC_DATE_NONE,
 	};
-	int status, year, month, day;
 
-	if ((status = check_request(req, today, err)) != EHC_OK)
-		return status;
-	if ((status = ehc_store_begin(store, err)) != EHC_OK)
-		return status;
+	for (int i = 0; i < EHC_ADVICE_COUNT; i++) {
+		c.advice[i].requested = EHC_DATE_NONE;
+		c.advice[i].received = EHC_DATE_NONE;
+	}
+	return c;
+}
 
-	ehc_date_to_ymd(req->received, &year, &month, &day);
-	if (req->ref != NULL)
-		snprintf(ref, EHC_REF_MAX + 1, "%s", req->ref);
-	else
-		status = ehc_store_next_ref(store, year, ref, EHC_REF_MAX + 1,
-					    err);
-	c.ref = ref;
-	if (status == EHC_OK)
-		status = ehc_store_insert_case(store, &c, req->note, err);
-	if (status == EHC_OK)
-		status = ehc_store_commit(store, err);
-	if (status != EHC_OK)
-		ehc_store_rollback(store);
-	return status;
+/* Where the strings of a case are, for copying and freeing them. */
+static const size_t string_offsets[] = {
+	offsetof(struct ehc_case, ref),
+	offsetof(struct ehc_case, child),
+	offsetof(struct ehc_case, source),
+	offsetof(struct ehc_case, setting),
+	offsetof(struct ehc_case, aro),
+	offsetof(struct ehc_case, ep),
+	offsetof(struct ehc_case, com.at),
+	offsetof(struct ehc_case, com.location),
+	offsetof(struct ehc_case, com.chair),
+	offsetof(struct ehc_case, placement),
+	offsetof(struct ehc_case, withdraw_reason),
+};
+
+#define STRING_COUNT (sizeof(string_offsets) / sizeof(*string_offsets))
+
+static const char **
+string_at(struct ehc_case *c, size_t i)
+{
+	return (const char **)(void *)((char *)c + string_offsets[i]);
+}
+
+bool
+ehc_case_copy(struct ehc_case *out, const struct ehc_case *c)
+{
+	*out = *c;
+	for (size_t i = 0; i < STRING_COUNT; i++)
+		*string_at(out, i) = NULL;
+	for (size_t i = 0; i < STRING_COUNT; i++) {
+		const char *s = *string_at((struct ehc_case *)c, i);
+
+		if (s != NULL && (*string_at(out, i) = strdup(s)) == NULL) {
+			ehc_case_release(out);
+			return false;
+		}
+	}
+	return true;
+}
+
+void
+ehc_case_release(struct ehc_case *c)
+{
+	for (size_t i = 0; i < STRING_COUNT; i++) {
+		free((char *)*string_at(c, i));
+		*string_at(c, i) = NULL;
+	}
 }

@@ -16,21 +16,23 @@ ehc_deadlines_of_case(const struct ehc_config *config,
 		      const struct ehc_case *c, ehc_date today,
 		      struct ehc_deadline out[EHC_MILESTONE_COUNT])
 {
+	struct ehc_milestone_state states[EHC_MILESTONE_COUNT];
+	size_t count = ehc_clock_milestones(config, c, today, states);
 	size_t n = 0;
 
-	/* A case that has ended has no milestone left to meet. */
-	if (c->ended != EHC_DATE_NONE)
-		return 0;
-	for (int m = 0; m < EHC_MILESTONE_COUNT; m++) {
-		struct ehc_deadline *d = &out[n++];
+	for (size_t i = 0; i < count; i++) {
+		struct ehc_deadline *d = &out[n];
 
+		if (!ehc_due_state_open(states[i].state))
+			continue;
 		d->ref = (char *)c->ref;
 		d->aro = (char *)c->aro;
 		d->child = (char *)c->child;
-		d->milestone = (enum ehc_milestone)m;
-		d->due = ehc_clock_due(config, d->milestone, c->received);
-		d->days = d->due - today;
-		d->state = ehc_clock_state(d->due, today);
+		d->milestone = states[i].milestone;
+		d->due = states[i].due;
+		d->days = states[i].days;
+		d->state = states[i].state;
+		n++;
 	}
 	return n;
 }

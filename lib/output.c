@@ -213,13 +213,9 @@ utf8_length(unsigned char lead)
 	return 4;
 }
 
-/*
- * Writes a JSON string. Control characters, DEL, C1 controls and the line
- * separators U+2028 and U+2029 are escaped; bytes that are not UTF-8 become
- * U+FFFD, so the output is always valid for a strict parser.
- */
-static void
-put_json_string(FILE *out, const char *s)
+/* The escapes keep the output valid for a strict parser, whatever s is. */
+void
+ehc_json_put_string(FILE *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t len = strlen(s);
@@ -263,14 +259,15 @@ put_json_object(struct ehc_listing *listing, const char *const *values)
 	for (size_t i = 0; i < listing->column_count; i++) {
 		if (i > 0)
 			putc(',', out);
-		put_json_string(out, listing->columns[i].name);
+		ehc_json_put_string(out, listing->columns[i].name);
 		putc(':', out);
 		if (values[i] == NULL)
 			fputs("null", out);
-		else if (listing->columns[i].type == EHC_VALUE_NUMBER)
+		else if (listing->columns[i].type == EHC_VALUE_NUMBER ||
+			 listing->columns[i].type == EHC_VALUE_JSON)
 			fputs(values[i], out);
 		else
-			put_json_string(out, values[i]);
+			ehc_json_put_string(out, values[i]);
 	}
 	putc('}', out);
 }

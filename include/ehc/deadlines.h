@@ -46,8 +46,9 @@ int ehc_deadlines_collect(struct ehc_store *store,
 			  struct ehc_error *err);
 
 /*
- * Writes into out the milestones of one case on the day today, in milestone
- * order, and returns how many there are. Their strings point into c.
+ * Writes into out the milestones of one case still to be met on the day
+ * today, in milestone order, and returns how many there are. Their strings
+ * point into c.
  */
 size_t ehc_deadlines_of_case(const struct ehc_config *config,
 			     const struct ehc_case *c, ehc_date today,

@@ -19,6 +19,7 @@ enum ehc_value_type {
 	EHC_VALUE_TEXT,
 	EHC_VALUE_DATE,
 	EHC_VALUE_NUMBER,
+	EHC_VALUE_JSON,		/* a JSON value, written as it is in JSON */
 };
 
 struct ehc_column {
@@ -52,5 +53,11 @@ int ehc_listing_row(struct ehc_listing *listing, const char *const *values);
 int ehc_listing_finish(struct ehc_listing *listing);
 
 void ehc_listing_destroy(struct ehc_listing *listing);
+
+/*
+ * Writes s as a JSON string: control characters, DEL, C1 controls, U+2028
+ * and U+2029 escaped, and bytes that are not UTF-8 replaced by U+FFFD.
+ */
+void ehc_json_put_string(FILE *out, const char *s);
 
 #endif

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ehc/case.h"
 #include "ehc/date.h"
 #include "ehc/error.h"
 
@@ -25,40 +26,31 @@ enum ehc_store_mode {
 /* How long a command waits for another writer before it gives up. */
 #define EHC_STORE_BUSY_TIMEOUT_MS 10000
 
-/*
- * A case as stored. Strings are NULL when the field was not given. Cases
- * handed to a callback point into the store and are valid only during it.
- */
-struct ehc_case {
-	const char *ref;
-	const char *child;
-	ehc_date dob;
-	ehc_date received;
-	const char *source;	/* parent, young-person, school, ... */
-	const char *setting;
-	const char *aro;
-	const char *ep;
-	ehc_date ended;		/* EHC_DATE_NONE while the case is open */
-};
-
 /* One entry of a case's history. Valid only during the callback. */
 struct ehc_event {
 	int64_t id;
 	const char *at;		/* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
 	const char *user;	/* the OS user who recorded it */
-	const char *kind;	/* "request", ... */
+	const char *kind;	/* "request", "assess-decision", ... */
 	const char *detail;	/* a JSON object with the values recorded */
+	const char *changes;	/* detail for people: "key: value; ..." */
 	const char *note;	/* NULL when none was given */
 };
 
 struct ehc_case_filter {
 	bool open_only;
+	bool ended_only;
+	int stage;		/* an enum ehc_stage, or -1 for all */
 	const char *aro;	/* NULL for every officer */
 };
 
 /* A callback returns EHC_OK to go on, anything else to stop with that. */
 typedef int (*ehc_case_fn)(const struct ehc_case *c, void *context);
 typedef int (*ehc_event_fn)(const struct ehc_event *e, void *context);
+typedef int (*ehc_outcome_fn)(const struct ehc_outcome *o, void *context);
+typedef int (*ehc_exception_fn)(const struct ehc_exception *e,
+				void *context);
+typedef int (*ehc_person_fn)(const char *name, void *context);
 
 /*
  * Opens the database at path and migrates its schema forward. In write mode a
@@ -81,11 +73,35 @@ int ehc_store_commit(struct ehc_store *store, struct ehc_error *err);
 void ehc_store_rollback(struct ehc_store *store);
 
 /*
- * Stores a new case and its "request" event, inside a transaction begun with
- * ehc_store_begin. A reference already in use is EHC_DATAERR.
+ * The writes below must run inside a transaction begun with
+ * ehc_store_begin (EHC_SOFTWARE otherwise). Each one that takes an event
+ * kind records an event with that kind, the JSON object detail, the note,
+ * the time and the OS user.
  */
+
+/* Stores a new case; a reference already in use is EHC_DATAERR. */
 int ehc_store_insert_case(struct ehc_store *store, const struct ehc_case *c,
+			  const char *kind, const char *detail,
 			  const char *note, struct ehc_error *err);
+
+/* Writes every field of the case c->ref as c has it. */
+int ehc_store_update_case(struct ehc_store *store, const struct ehc_case *c,
+			  const char *kind, const char *detail,
+			  const char *note, struct ehc_error *err);
+
+/* Adds an outcome to case ref (no event: the caller records one). */
+int ehc_store_add_outcome(struct ehc_store *store, const char *ref,
+			  const struct ehc_outcome *o, struct ehc_error *err);
+
+/* Adds an exception to case ref (no event: the caller records one). */
+int ehc_store_add_exception(struct ehc_store *store, const char *ref,
+			    const struct ehc_exception *e,
+			    struct ehc_error *err);
+
+/* Replaces the people invited to, or who attended, the COM of case ref. */
+int ehc_store_set_people(struct ehc_store *store, const char *ref,
+			 enum ehc_attendance list, const char *const *names,
+			 size_t count, struct ehc_error *err);
 
 /*
  * Writes into buf (at least 32 bytes) the next free generated reference for
@@ -103,8 +119,25 @@ int ehc_store_each_case(struct ehc_store *store,
 			const struct ehc_case_filter *filter, ehc_case_fn fn,
 			void *context, struct ehc_error *err);
 
+/* The lists of one case; each is EHC_NOINPUT when the case does not exist. */
+
 /* Calls fn for each event of the case ref, oldest first. */
 int ehc_store_each_event(struct ehc_store *store, const char *ref,
 			 ehc_event_fn fn, void *context, struct ehc_error *err);
+
+/* Calls fn for each outcome, by area, then in the order recorded. */
+int ehc_store_each_outcome(struct ehc_store *store, const char *ref,
+			   ehc_outcome_fn fn, void *context,
+			   struct ehc_error *err);
+
+/* Calls fn for each exception, in the order recorded. */
+int ehc_store_each_exception(struct ehc_store *store, const char *ref,
+			     ehc_exception_fn fn, void *context,
+			     struct ehc_error *err);
+
+/* Calls fn for each person on a list, in the order given. */
+int ehc_store_each_person(struct ehc_store *store, const char *ref,
+			  enum ehc_attendance list, ehc_person_fn fn,
+			  void *context, struct ehc_error *err);
 
 #endif

@@ -1,0 +1,32 @@
+/* Checks on the text fields of a case, shared by every step that sets one. */
+#ifndef EHC_FIELDS_H
+#define EHC_FIELDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ehc/error.h"
+
+/*
+ * Checks a one-line text field: valid UTF-8, no control characters, not
+ * blank, at most max bytes. NULL passes when the field is optional. The
+ * message names the field as what.
+ */
+int ehc_field_line(const char *what, const char *value, size_t max,
+		   bool required, struct ehc_error *err);
+
+/*
+ * Checks free text (a note, an outcome, a provision): valid UTF-8, at most
+ * max bytes, and no control character but tab and newline.
+ */
+int ehc_field_text(const char *what, const char *value, size_t max,
+		   bool required, struct ehc_error *err);
+
+/*
+ * Checks a case reference: 1 to EHC_REF_MAX letters, digits and "-_./",
+ * starting with a letter or digit, so that it is safe in file names and
+ * shells.
+ */
+int ehc_field_ref(const char *ref, struct ehc_error *err);
+
+#endif
