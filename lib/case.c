@@ -56,8 +56,8 @@ check_line(const char *what, const char *value, size_t max, bool required,
 				     what);
 	if (ehc_text_has_control(value))
 		return ehc_error_set(err, EHC_DATAERR,
-				     "invalid %s '%s': control characters are "
-				     "not allowed", what, value);
+				     "invalid %s: control characters are not "
+				     "allowed", what);
 	if (len > max)
 		return ehc_error_set(err, EHC_DATAERR,
 				     "invalid %s: %zu bytes is longer than the "
@@ -94,7 +94,8 @@ check_note(const char *note, struct ehc_error *err)
 
 /*
  * A reference is 1 to EHC_REF_MAX letters, digits and "-_./", starting
- * with a letter or digit, so that it is safe in file names and shells.
+ * with a letter or digit and holding no "..", so that it needs no quoting
+ * in a shell and cannot climb out of a directory in a file name.
  */
 static int
 check_ref(const char *ref, struct ehc_error *err)
@@ -106,13 +107,15 @@ check_ref(const char *ref, struct ehc_error *err)
 	for (const char *p = ref; *p; p++)
 		if (!isalnum((unsigned char)*p) && strchr("-_./", *p) == NULL)
 			goto invalid;
+	if (strstr(ref, "..") != NULL)
+		goto invalid;
 	return EHC_OK;
 
 invalid:
 	return ehc_error_set(err, EHC_DATAERR,
 			     "invalid reference '%s': use 1 to %d letters, "
 			     "digits and '-_./', starting with a letter or "
-			     "digit", ref, EHC_REF_MAX);
+			     "digit, without '..'", ref, EHC_REF_MAX);
 }
 
 static int
@@ -127,6 +130,12 @@ check_dates(const struct ehc_request *req, ehc_date today,
 		return ehc_error_set(err, EHC_DATAERR,
 				     "invalid received date %s: it is after "
 				     "today (%s)", a, b);
+	/* The longest timeframe the configuration allows is 104 weeks. */
+	if (req->received > ehc_date_from_ymd(EHC_DATE_YEAR_MAX, 12, 31) - 728)
+		return ehc_error_set(err, EHC_DATAERR,
+				     "invalid received date %s: its deadlines "
+				     "would fall after the year %d", a,
+				     EHC_DATE_YEAR_MAX);
 	ehc_date_format(req->dob, b);
 	if (req->dob > req->received)
 		return ehc_error_set(err, EHC_DATAERR,
@@ -141,9 +150,9 @@ check_dates(const struct ehc_request *req, ehc_date today,
 	return EHC_OK;
 }
 
-static int
-check_request(const struct ehc_request *req, ehc_date today,
-	      struct ehc_error *err)
+int
+ehc_request_check(const struct ehc_request *req, ehc_date today,
+		  struct ehc_error *err)
 {
 	int status;
 
@@ -179,7 +188,7 @@ ehc_case_request(struct ehc_store *store, const struct ehc_request *req,
 	};
 	int status, year, month, day;
 
-	if ((status = check_request(req, today, err)) != EHC_OK)
+	if ((status = ehc_request_check(req, today, err)) != EHC_OK)
 		return status;
 	if ((status = ehc_store_begin(store, err)) != EHC_OK)
 		return status;

@@ -31,6 +31,10 @@ bool ehc_request_source_valid(const char *name);
 /* The request sources, NULL-terminated, in the order help lists them. */
 extern const char *const ehc_request_sources[];
 
+/* Checks a request against today without storing it. */
+int ehc_request_check(const struct ehc_request *req, ehc_date today,
+		      struct ehc_error *err);
+
 /*
  * Checks a request against today and stores it in one transaction. Writes
  * the case's reference into ref (EHC_REF_MAX + 1 bytes).
