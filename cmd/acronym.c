@@ -103,5 +103,6 @@ const struct ehc_command ehc_command_acronym = {
 	EHC_FORMAT_HELP
 	EHC_COMMON_HELP
 	"\nTERM is matched ignoring case.\n",
+	.options = options,
 	.run = run,
 };

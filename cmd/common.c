@@ -9,16 +9,25 @@
 
 #include "ehc.h"
 #include "ehc/paths.h"
+#include "ehc/text.h"
 
 struct ehc_context ehc_context;
 
+/*
+ * Writes "ehc: COMMAND: " and the message. Messages quote what the user
+ * typed, so control characters and bytes that are not UTF-8 are escaped:
+ * the error stays one line and cannot change the terminal.
+ */
 static void
 vprint(const char *fmt, va_list ap)
 {
+	char message[2048];
+
+	vsnprintf(message, sizeof(message), fmt, ap);
 	fputs("ehc: ", stderr);
 	if (ehc_context.command != NULL)
 		fprintf(stderr, "%s: ", ehc_context.command->name);
-	vfprintf(stderr, fmt, ap);
+	ehc_text_put_safe(stderr, message);
 }
 
 int
@@ -62,19 +71,45 @@ ehc_cmd_print_help(const struct ehc_command *command)
 	       command->help);
 }
 
+/* Says whether an option getopt_long did not take is ambiguous or unknown. */
+static int
+unknown_option(const char *arg)
+{
+	const struct option *options = ehc_context.command != NULL ?
+				       ehc_context.command->options : NULL;
+	size_t len = strcspn(arg, "=");
+	int matches = 0;
+
+	for (; options != NULL && options->name != NULL; options++)
+		if (len > 2 && strncmp(options->name, arg + 2, len - 2) == 0)
+			matches++;
+	if (strncmp(arg, "--", 2) == 0 && matches > 1)
+		return ehc_cmd_usage("ambiguous option '%.*s'; write it in "
+				     "full", (int)len, arg);
+	return ehc_cmd_usage("unknown option '%s'", arg);
+}
+
 int
 ehc_cmd_option(int opt, char **argv)
 {
+	ehc_date today;
+
 	switch (opt) {
 	case OPT_DB:
+		if (*optarg == '\0')
+			return ehc_cmd_usage("invalid --db '': expected the "
+					     "path of a database file");
 		ehc_context.db = optarg;
 		return EHC_OK;
 	case OPT_CONFIG:
+		if (*optarg == '\0')
+			return ehc_cmd_usage("invalid --config '': expected "
+					     "the path of a YAML file");
 		ehc_context.config = optarg;
 		return EHC_OK;
 	case OPT_TODAY:
 		ehc_context.today = optarg;
-		return EHC_OK;
+		return ehc_cmd_date("--today", optarg, &today);
 	case OPT_HELP:
 		ehc_cmd_print_help(ehc_context.command);
 		return EHC_CMD_DONE;
@@ -82,9 +117,14 @@ ehc_cmd_option(int opt, char **argv)
 		return ehc_cmd_usage("option '%s' needs a value",
 				     argv[optind - 1]);
 	case '?':
-		if (optopt != 0)
+		/* A long option given a value it does not take sets optopt
+		 * to the option's code, not to a character. */
+		if (optopt > 0 && optopt < 0x80)
 			return ehc_cmd_usage("unknown option '-%c'", optopt);
-		return ehc_cmd_usage("unknown option '%s'", argv[optind - 1]);
+		if (optopt != 0)
+			return ehc_cmd_usage("option '%s' takes no value",
+					     argv[optind - 1]);
+		return unknown_option(argv[optind - 1]);
 	default:
 		return ehc_cmd_fail(EHC_SOFTWARE, "option %d not handled", opt);
 	}

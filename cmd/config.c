@@ -69,5 +69,6 @@ const struct ehc_command ehc_command_config = {
 	"options:\n"
 	"  --check FILE       check FILE and print nothing when it is valid\n"
 	EHC_COMMON_HELP,
+	.options = options,
 	.run = run,
 };

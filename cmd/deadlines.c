@@ -175,9 +175,8 @@ cleanup:
 const struct ehc_command ehc_command_deadlines = {
 	.name = "deadlines",
 	.summary = "List the statutory milestones due or overdue.",
-	.usage = "ehc deadlines [--overdue | --within DAYS] [--aro NAME] "
-		 "[--milestone NAME]\n"
-		 "                     [--format FORMAT] "
+	.usage = "ehc deadlines [--overdue | --within DAYS] [--aro NAME]\n"
+		 "         [--milestone NAME] [--format FORMAT] "
 		 "[--exit-status]",
 	.help =
 	"options:\n"
@@ -191,5 +190,6 @@ const struct ehc_command ehc_command_deadlines = {
 	EHC_FORMAT_HELP
 	"  --exit-status      exit 1 when any listed milestone is overdue\n"
 	EHC_COMMON_HELP,
+	.options = options,
 	.run = run,
 };

@@ -109,6 +109,15 @@ global_options(int argc, char **argv)
 	return EHC_OK;
 }
 
+/* Returns EHC_IOERR, after saying so, when stdout could not be written. */
+static int
+flush_output(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return ehc_cmd_output_failed(EHC_IOERR);
+	return EHC_OK;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -116,8 +125,10 @@ main(int argc, char **argv)
 	int status;
 
 	status = global_options(argc, argv);
+	if (status == EHC_CMD_DONE)
+		return flush_output();
 	if (status != EHC_OK)
-		return status == EHC_CMD_DONE ? EHC_OK : status;
+		return status;
 	if (optind >= argc)
 		return ehc_cmd_usage("missing command");
 
@@ -131,7 +142,5 @@ main(int argc, char **argv)
 	status = command->run(argc, argv);
 	if (status == EHC_CMD_DONE)
 		status = EHC_OK;
-	if (status == EHC_OK && (fflush(stdout) != 0 || ferror(stdout)))
-		return ehc_cmd_output_failed(EHC_IOERR);
-	return status;
+	return status == EHC_OK ? flush_output() : status;
 }

@@ -40,6 +40,7 @@ struct ehc_command {
 	const char *summary;	/* one line for "ehc --help" */
 	const char *usage;	/* the synopsis, without "usage: " */
 	const char *help;	/* what each option does */
+	const struct option *options;	/* for getopt_long */
 	int (*run)(int argc, char **argv);
 };
 

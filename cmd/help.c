@@ -37,5 +37,6 @@ const struct ehc_command ehc_command_help = {
 	.summary = "Show the usage of ehc or of one command.",
 	.usage = "ehc help [COMMAND]",
 	.help = "options:\n" EHC_COMMON_HELP,
+	.options = options,
 	.run = run,
 };

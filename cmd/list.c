@@ -84,12 +84,15 @@ run(int argc, char **argv)
 	struct ehc_case_filter filter = { 0 };
 	struct list_context ctx = { 0 };
 	enum ehc_format format = EHC_FORMAT_TABLE;
+	struct ehc_config *config = NULL;
 	struct ehc_store *store = NULL;
 	struct ehc_error err = { 0 };
 	int status;
 
-	if ((status = parse(argc, argv, &filter, &ctx, &format)) != EHC_OK)
+	if ((status = parse(argc, argv, &filter, &ctx, &format)) != EHC_OK ||
+	    (status = ehc_cmd_config(&config)) != EHC_OK)
 		return status;
+	ehc_config_destroy(config);
 	if ((status = ehc_cmd_open(EHC_STORE_READ, &store)) != EHC_OK)
 		return status;
 	ctx.listing = ehc_listing_create(stdout, format, columns,
@@ -126,5 +129,6 @@ const struct ehc_command ehc_command_list = {
 	"  --aro NAME         only the cases of this officer\n"
 	EHC_FORMAT_HELP
 	EHC_COMMON_HELP,
+	.options = options,
 	.run = run,
 };

@@ -1,5 +1,7 @@
 /* ehc request: register a request for an EHC needs assessment. */
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "ehc.h"
@@ -71,6 +73,7 @@ run(int argc, char **argv)
 {
 	struct ehc_request req = { 0 };
 	const char *dob = NULL, *received = NULL;
+	struct ehc_config *config = NULL;
 	struct ehc_store *store = NULL;
 	struct ehc_error err = { 0 };
 	char ref[EHC_REF_MAX + 1];
@@ -86,13 +89,23 @@ run(int argc, char **argv)
 	    (status = ehc_cmd_date("--received", received, &req.received)))
 		return status;
 
+	/* A rejected request must not even create the database. */
+	if (ehc_request_check(&req, today, &err) != EHC_OK)
+		return ehc_cmd_error(&err);
+	if ((status = ehc_cmd_config(&config)) != EHC_OK)
+		return status;
+	ehc_config_destroy(config);
 	if ((status = ehc_cmd_open(EHC_STORE_WRITE, &store)) != EHC_OK)
 		return status;
 	status = ehc_case_request(store, &req, today, ref, &err);
 	ehc_store_close(store);
 	if (status != EHC_OK)
 		return ehc_cmd_error(&err);
-	puts(ref);
+
+	if (puts(ref) == EOF || fflush(stdout) != 0)
+		return ehc_cmd_fail(EHC_IOERR, "case '%s' was stored, but its "
+				    "reference could not be written: %s", ref,
+				    strerror(errno));
 	return EHC_OK;
 }
 
@@ -101,9 +114,9 @@ const struct ehc_command ehc_command_request = {
 	.summary = "Register a request for an EHC needs assessment.",
 	.usage = "ehc request --child NAME --dob DATE [--received DATE] "
 		 "[--ref REF]\n"
-		 "                   [--source parent|young-person|school|"
-		 "health|social-care|other]\n"
-		 "                   [--setting NAME] [--aro NAME] [--ep NAME] "
+		 "         [--source parent|young-person|school|health|"
+		 "social-care|other]\n"
+		 "         [--setting NAME] [--aro NAME] [--ep NAME] "
 		 "[--note TEXT]",
 	.help =
 	"options:\n"
@@ -118,5 +131,6 @@ const struct ehc_command ehc_command_request = {
 	"  --note TEXT        a note kept with the request\n"
 	EHC_COMMON_HELP
 	"\nPrints the case reference on stdout.\n",
+	.options = options,
 	.run = run,
 };

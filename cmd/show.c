@@ -136,5 +136,6 @@ const struct ehc_command ehc_command_show = {
 	.summary = "Show a case, its milestones and its history.",
 	.usage = "ehc show REF",
 	.help = "options:\n" EHC_COMMON_HELP,
+	.options = options,
 	.run = run,
 };

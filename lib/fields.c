@@ -87,10 +87,10 @@ ehc_field_ref(const char *ref, struct ehc_error *err)
 
 	for (const char *p = ref; valid && *p; p++)
 		valid = isalnum((unsigned char)*p) || strchr("-_./", *p);
-	if (valid)
+	if (valid && strstr(ref, "..") == NULL)
 		return EHC_OK;
 	return ehc_error_set(err, EHC_DATAERR,
 			     "invalid reference '%s': use 1 to %d letters, "
 			     "digits and '-_./', starting with a letter or "
-			     "digit", ref, EHC_REF_MAX);
+			     "digit, without '..'", ref, EHC_REF_MAX);
 }

@@ -24,8 +24,8 @@ int ehc_field_text(const char *what, const char *value, size_t max,
 
 /*
  * Checks a case reference: 1 to EHC_REF_MAX letters, digits and "-_./",
- * starting with a letter or digit, so that it is safe in file names and
- * shells.
+ * starting with a letter or digit and holding no "..", so that it needs no
+ * quoting in a shell and cannot climb out of a directory in a file name.
  */
 int ehc_field_ref(const char *ref, struct ehc_error *err);
 

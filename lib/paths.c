@@ -1,4 +1,6 @@
 /* Database and configuration locations, after the XDG base directories. */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,8 +55,9 @@ ehc_paths_database(const char *option, char **out, struct ehc_error *err)
 		*out = join(base, "/.local/share/ehc/ehc.db");
 	else
 		return ehc_error_set(err, EHC_USAGE,
-				     "no database given and HOME is not set; "
-				     "pass --db PATH or set EHC_DB");
+				     "no database given and HOME is not set to "
+				     "an absolute path; pass --db PATH or set "
+				     "EHC_DB");
 	if (*out == NULL)
 		return ehc_error_set(err, EHC_SOFTWARE, "out of memory");
 	return EHC_OK;
@@ -76,15 +79,24 @@ user_config(char **path)
 	return *path != NULL ? EHC_OK : EHC_SOFTWARE;
 }
 
-/* Loads path over config when it exists; a missing file is no error. */
+/*
+ * Loads path over config when it exists; a missing file is no error. lstat
+ * finds a dangling symbolic link, which must fail rather than be skipped.
+ */
 static int
 load_optional(struct ehc_config *config, const char *path, bool *loaded,
 	      struct ehc_error *err)
 {
-	if (access(path, F_OK) != 0 && errno == ENOENT)
+	struct stat sb;
+
+	if (lstat(path, &sb) != 0 && errno == ENOENT)
 		return EHC_OK;
 	*loaded = true;
-	return ehc_config_load(config, path, err);
+	if (ehc_config_load(config, path, err) == EHC_OK)
+		return EHC_OK;
+	if (err != NULL && err->status == EHC_NOINPUT)
+		err->status = EHC_CONFIG;
+	return EHC_CONFIG;
 }
 
 int

@@ -22,6 +22,12 @@ check_dates(const struct ehc_request *req, ehc_date today,
 		return ehc_error_set(err, EHC_DATAERR,
 				     "invalid received date %s: it is after "
 				     "today (%s)", received, other);
+	/* The longest timeframe the configuration allows is 104 weeks. */
+	if (req->received > ehc_date_from_ymd(EHC_DATE_YEAR_MAX, 12, 31) - 728)
+		return ehc_error_set(err, EHC_DATAERR,
+				     "invalid received date %s: its deadlines "
+				     "would fall after the year %d", received,
+				     EHC_DATE_YEAR_MAX);
 	ehc_date_format(req->dob, other);
 	if (req->dob > req->received)
 		return ehc_error_set(err, EHC_DATAERR,
@@ -36,9 +42,9 @@ check_dates(const struct ehc_request *req, ehc_date today,
 	return EHC_OK;
 }
 
-static int
-check_request(const struct ehc_request *req, ehc_date today,
-	      struct ehc_error *err)
+int
+ehc_request_check(const struct ehc_request *req, ehc_date today,
+		  struct ehc_error *err)
 {
 	int status;
 
@@ -106,7 +112,7 @@ ehc_case_request(struct ehc_store *store, const struct ehc_request *req,
 	struct ehc_case c = ehc_case_empty();
 	int status, year, month, day;
 
-	if ((status = check_request(req, today, err)) != EHC_OK)
+	if ((status = ehc_request_check(req, today, err)) != EHC_OK)
 		return status;
 	c.child = req->child;
 	c.dob = req->dob;

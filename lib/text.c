@@ -130,3 +130,51 @@ ehc_text_width(const char *s)
 		n += (*p & 0xc0) != 0x80;
 	return n;
 }
+
+/* Returns the code point of a valid UTF-8 sequence of len bytes at p. */
+static unsigned long
+decode(const unsigned char *p, size_t len)
+{
+	static const unsigned char lead_mask[] = { 0x7f, 0x1f, 0x0f, 0x07 };
+	unsigned long cp = p[0] & lead_mask[len - 1];
+
+	for (size_t k = 1; k < len; k++)
+		cp = cp << 6 | (p[k] & 0x3f);
+	return cp;
+}
+
+/* Bidirectional embeddings, overrides and isolates can reorder a line. */
+static bool
+is_bidi_control(unsigned long cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f;
+}
+
+void
+ehc_text_put_safe(FILE *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t left = strlen(s);
+
+	while (left > 0) {
+		size_t n = *p < 0x80 ? 1 : *p < 0xe0 ? 2 : *p < 0xf0 ? 3 : 4;
+		unsigned long cp;
+
+		if (n > left || ehc_text_utf8_invalid((const char *)p, n) != n) {
+			fprintf(out, "\\x%02x", *p);
+			p++;
+			left--;
+			continue;
+		}
+		cp = decode(p, n);
+		if (cp < 0x20 || cp == 0x7f)
+			fprintf(out, "\\x%02lx", cp);
+		else if ((cp >= 0x80 && cp <= 0x9f) || is_bidi_control(cp))
+			fprintf(out, "\\u%04lx", cp);
+		else
+			fwrite(p, 1, n, out);
+		p += n;
+		left -= n;
+	}
+}

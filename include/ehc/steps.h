@@ -26,6 +26,10 @@ struct ehc_request {
 	const char *note;
 };
 
+/* Checks a request against today without storing it. */
+int ehc_request_check(const struct ehc_request *req, ehc_date today,
+		      struct ehc_error *err);
+
 /*
  * Checks a request against today and stores it in one transaction. Writes
  * the case's reference into ref (EHC_REF_MAX + 1 bytes).

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /*
  * Returns the candidate closest to word by edit distance, ignoring ASCII
@@ -23,6 +24,13 @@ size_t ehc_text_utf8_invalid(const char *s, size_t len);
 
 /* Returns whether s holds a control character (C0, DEL or C1). */
 bool ehc_text_has_control(const char *s);
+
+/*
+ * Writes s so that it cannot change a terminal or break a line: control
+ * characters and bytes that are not UTF-8 become \xHH, C1 controls and
+ * bidirectional formatting characters \uHHHH.
+ */
+void ehc_text_put_safe(FILE *out, const char *s);
 
 /* Returns the number of code points in UTF-8 text, for column widths. */
 size_t ehc_text_width(const char *s);

@@ -69,6 +69,23 @@ check "invalid user file stops the command" 78 env \
 	sh "$tmp/tab.yaml"
 out_empty "invalid user file prints no configuration"
 
+mkdir -p "$tmp/bad/ehc"
+cp "$tmp/tab.yaml" "$tmp/bad/ehc/config.yaml"
+for command in "request --child A --dob 2015-01-01" "list" "deadlines" \
+	"show X" "acronym"; do
+	# shellcheck disable=SC2086
+	check "invalid user file stops $command" 78 env \
+		XDG_CONFIG_HOME="$tmp/bad" "$EHC" $command
+done
+"$EHC" list >/dev/null 2>&1
+if [ -e "$EHC_DB" ]; then fail "a stopped request made the database"
+else pass; fi
+
+mkdir -p "$tmp/dangling/ehc"
+ln -s "$tmp/nowhere.yaml" "$tmp/dangling/ehc/config.yaml"
+check "dangling link" 78 env XDG_CONFIG_HOME="$tmp/dangling" "$EHC" config
+err_has "dangling link named" "config.yaml"
+
 # Files that broke other YAML readers, where they are at hand.
 cases=${EHC_SHARED_CASES:-}
 if [ -n "$cases" ] && [ -f "$cases/tab-indent.yaml" ]; then

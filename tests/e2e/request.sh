@@ -67,9 +67,31 @@ rejected "operand" 64 "unexpected argument 'extra'" \
 rejected "bad today" 64 "invalid --today '2026-13-01'" \
 	--child X --dob 2015-01-01 --today 2026-13-01
 
+rejected "two-line name" 65 'control characters' --child "$(printf 'A\nB')" \
+	--dob 2015-01-01
+rejected "climbing ref" 65 "without '..'" --child X --dob 2015-01-01 \
+	--ref 'a/../../etc'
+rejected "deadlines past 9999" 65 "after the year 9999" --child X \
+	--dob 9999-01-01 --received 9999-12-31 --today 9999-12-31
+
+check "rejected request makes no database" 65 "$EHC" --db "$tmp/new/r.db" \
+	request --child "" --dob 2015-01-01
+if [ -e "$tmp/new" ]; then fail "rejected request made $tmp/new"; else
+	pass; fi
+
+if [ -w /dev/full ]; then
+	check "reference not written" 74 sh -c \
+		'exec "$EHC" request --child "Hal Test" --dob 2015-01-01 \
+		>/dev/full'
+	err_has "reference not written says it was stored" \
+		"case 'EHC-2026-0004' was stored"
+	check "stored case after a failed write" 0 "$EHC" show EHC-2026-0004
+	"$EHC" request --child "Ida Test" --dob 2015-01-01 >/dev/null
+fi
+
 check "aged 25 on the day" 0 "$EHC" request --child "Fay Test" \
 	--dob 2000-11-02 --received 2026-11-01
-out_is "aged 25 accepted" EHC-2026-0004
+out_is "aged 25 accepted" EHC-2026-0006
 
 check "today from EHC_TODAY" 0 env EHC_TODAY=2027-01-05 "$EHC" request \
 	--child "Gus Test" --dob 2015-01-01

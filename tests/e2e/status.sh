@@ -7,6 +7,11 @@
 if [ -w /dev/full ]; then
 	check "write error" 74 sh -c 'exec "$EHC" deadlines >/dev/full'
 	err_has "write error named" "cannot write"
+	for args in "--help" "--version" "request --help" "help"; do
+		# shellcheck disable=SC2086
+		check "write error of $args" 74 sh -c \
+			"exec \"\$EHC\" $args >/dev/full"
+	done
 fi
 
 # Another writer holds the lock for longer than ehc waits (10 seconds).

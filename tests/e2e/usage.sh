@@ -47,6 +47,24 @@ for command in $commands; do
 	err_has "$command option without value" "'--db' needs a value"
 done
 
+check "value for a flag" 64 "$EHC" deadlines --overdue=yes
+err_has "value for a flag" "option '--overdue=yes' takes no value"
+check "value for help" 64 "$EHC" --help=x
+err_has "value for help" "option '--help=x' takes no value"
+check "ambiguous abbreviation" 64 "$EHC" request --re X
+err_has "ambiguous abbreviation" "ambiguous option '--re'"
+check "unique abbreviation" 0 "$EHC" request --chi X --dob 2015-01-01
+check "empty --db" 64 "$EHC" --db '' list
+err_has "empty --db" "invalid --db ''"
+check "empty --config" 64 "$EHC" list --config ''
+err_has "empty --config" "invalid --config ''"
+for command in list config acronym deadlines; do
+	check "$command bad --today" 64 "$EHC" "$command" --today 2026-02-30
+	err_has "$command bad --today" "invalid --today '2026-02-30'"
+done
+check "escape in command name" 64 "$EHC" "$(printf 'x\033[2Jy')"
+err_has "escape in command name is escaped" 'x\x1b[2Jy'
+
 # Operands where a command takes none, or more than it takes.
 for args in "deadlines extra" "list extra" "config extra" "show A B" \
 	"acronym A B" "help show extra" "show" "help nosuch"; do
