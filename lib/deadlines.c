@@ -123,8 +123,9 @@ ehc_deadlines_collect(struct ehc_store *store, const struct ehc_config *config,
 		      const struct ehc_deadline_query *query,
 		      struct ehc_deadline_list *list, struct ehc_error *err)
 {
-	struct ehc_case_filter filter = { .open_only = true,
-					  .aro = query->aro };
+	struct ehc_case_filter filter = {
+		.open_only = true, .stage = -1, .aro = query->aro,
+	};
 	struct collect_context ctx = { config, query, list, err };
 	int status;
 

@@ -6,14 +6,6 @@
 #include "ehc/text.h"
 #include "fields.h"
 
-static bool
-blank(const char *s)
-{
-	while (*s == ' ' || *s == '\t' || *s == '\n')
-		s++;
-	return *s == '\0';
-}
-
 static int
 check_common(const char *what, const char *value, size_t max,
 	     bool required, struct ehc_error *err)
@@ -31,7 +23,7 @@ check_common(const char *what, const char *value, size_t max,
 				     "invalid %s: byte %zu (0x%02x) is not "
 				     "UTF-8", what, bad + 1,
 				     (unsigned char)value[bad]);
-	if (blank(value))
+	if (ehc_text_blank(value))
 		return ehc_error_set(err, EHC_DATAERR, "invalid %s: it is empty",
 				     what);
 	if (len > max)
@@ -53,6 +45,14 @@ ehc_field_line(const char *what, const char *value, size_t max,
 		return ehc_error_set(err, EHC_DATAERR,
 				     "invalid %s: control characters are not "
 				     "allowed", what);
+	if (ehc_text_has_bidi_control(value))
+		return ehc_error_set(err, EHC_DATAERR,
+				     "invalid %s: bidirectional formatting "
+				     "characters are not allowed", what);
+	if (ehc_text_padded(value))
+		return ehc_error_set(err, EHC_DATAERR,
+				     "invalid %s: it starts or ends with a "
+				     "space", what);
 	return EHC_OK;
 }
 

@@ -8,9 +8,10 @@
 #include "ehc/error.h"
 
 /*
- * Checks a one-line text field: valid UTF-8, no control characters, not
- * blank, at most max bytes. NULL passes when the field is optional. The
- * message names the field as what.
+ * Checks a one-line text field such as a name: valid UTF-8, not blank, at
+ * most max bytes, no control or bidirectional formatting characters and no
+ * space at either end. NULL passes when the field is optional. The message
+ * names the field as what.
  */
 int ehc_field_line(const char *what, const char *value, size_t max,
 		   bool required, struct ehc_error *err);

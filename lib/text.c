@@ -178,3 +178,66 @@ ehc_text_put_safe(FILE *out, const char *s)
 		left -= n;
 	}
 }
+
+/* Returns the length of the valid UTF-8 sequence that starts with lead. */
+static size_t
+sequence_length(unsigned char lead)
+{
+	return lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+}
+
+/* Unicode White_Space, and the zero-width space and no-break one. */
+static bool
+is_space(unsigned long cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+	       cp == 0x0b || cp == 0x0c || cp == 0x85 || cp == 0xa0 ||
+	       cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200b) ||
+	       cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f ||
+	       cp == 0x3000 || cp == 0xfeff;
+}
+
+bool
+ehc_text_has_bidi_control(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		size_t n = sequence_length(*p);
+
+		if (is_bidi_control(decode(p, n)))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+bool
+ehc_text_blank(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		size_t n = sequence_length(*p);
+
+		if (!is_space(decode(p, n)))
+			return false;
+		p += n;
+	}
+	return true;
+}
+
+bool
+ehc_text_padded(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned long last = 0;
+
+	if (*p == '\0')
+		return false;
+	if (is_space(decode(p, sequence_length(*p))))
+		return true;
+	while (*p) {
+		size_t n = sequence_length(*p);
+
+		last = decode(p, n);
+		p += n;
+	}
+	return is_space(last);
+}

@@ -22,6 +22,18 @@ size_t ehc_text_distance(const char *a, const char *b);
  */
 size_t ehc_text_utf8_invalid(const char *s, size_t len);
 
+/*
+ * Returns whether valid UTF-8 text s holds a bidirectional formatting
+ * character, which can make a name display as something it is not.
+ */
+bool ehc_text_has_bidi_control(const char *s);
+
+/* Returns whether valid UTF-8 text s is empty or only spaces of any kind. */
+bool ehc_text_blank(const char *s);
+
+/* Returns whether valid UTF-8 text s starts or ends with a space of any kind. */
+bool ehc_text_padded(const char *s);
+
 /* Returns whether s holds a control character (C0, DEL or C1). */
 bool ehc_text_has_control(const char *s);
 

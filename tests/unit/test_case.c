@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "ehc/case.h"
+#include "ehc/steps.h"
 
 struct fixture {
 	char dir[64];
@@ -172,8 +172,16 @@ request_name_checks(void **state)
 	expect_rejected(*state, &req, "control characters");
 	req.child = "A\xc2\x9b" "B";
 	expect_rejected(*state, &req, "control characters");
+	req.child = "\xc2\xa0\xe2\x80\x8b";
+	expect_rejected(*state, &req, "empty");
+	req.child = " Ada";
+	expect_rejected(*state, &req, "starts or ends with a space");
+	req.child = "Ada\xc2\xa0";
+	expect_rejected(*state, &req, "starts or ends with a space");
+	req.child = "Ada \xe2\x80\xae" "ecalevoL";
+	expect_rejected(*state, &req, "bidirectional");
 	req.child = "D\x92" "Arcy";
-	expect_rejected(*state, &req, "byte 2 is not UTF-8");
+	expect_rejected(*state, &req, "byte 2 (0x92) is not UTF-8");
 	memset(long_name, 'x', sizeof(long_name) - 1);
 	long_name[sizeof(long_name) - 1] = '\0';
 	req.child = long_name;
@@ -226,10 +234,55 @@ request_ref_checks(void **state)
 static void
 request_sources(void **state)
 {
-	assert_true(ehc_request_source_valid("parent"));
-	assert_true(ehc_request_source_valid("social-care"));
-	assert_false(ehc_request_source_valid("Parent"));
-	assert_false(ehc_request_source_valid(""));
+	assert_int_equal(ehc_name_index(ehc_request_sources, "parent"), 0);
+	assert_true(ehc_name_index(ehc_request_sources, "social-care") > 0);
+	assert_int_equal(ehc_name_index(ehc_request_sources, "Parent"), -1);
+	assert_int_equal(ehc_name_index(ehc_request_sources, ""), -1);
+}
+
+static void
+area_short_forms(void **state)
+{
+	enum ehc_area area = EHC_AREA_COUNT;
+
+	assert_true(ehc_area_lookup("semh", &area));
+	assert_int_equal(area, EHC_AREA_SEMH);
+	assert_true(ehc_area_lookup("cognition-and-learning", &area));
+	assert_int_equal(area, EHC_AREA_COGNITION);
+	assert_true(ehc_area_lookup("sp", &area));
+	assert_int_equal(area, EHC_AREA_SENSORY);
+	assert_false(ehc_area_lookup("SEMH", &area));
+	assert_false(ehc_area_lookup("", &area));
+}
+
+static void
+stage_names_and_ends(void **state)
+{
+	assert_string_equal(ehc_stage_names[EHC_STAGE_DRAFT_SERVED],
+			    "draft-served");
+	assert_false(ehc_stage_ended(EHC_STAGE_SUPPORT_MEETING));
+	assert_true(ehc_stage_ended(EHC_STAGE_NOT_ASSESSED));
+	assert_true(ehc_stage_ended(EHC_STAGE_WITHDRAWN));
+	assert_null(ehc_stage_names[EHC_STAGE_COUNT]);
+}
+
+static void
+case_copy_owns_strings(void **state)
+{
+	char aro[] = "Jo Officer";
+	struct ehc_case c = ehc_case_empty(), copy;
+
+	c.ref = "T-1";
+	c.aro = aro;
+	c.com.at = "2027-01-12 10:00";
+	assert_true(ehc_case_copy(&copy, &c));
+	aro[0] = 'X';
+	assert_string_equal(copy.aro, "Jo Officer");
+	assert_string_equal(copy.com.at, "2027-01-12 10:00");
+	assert_null(copy.ep);
+	assert_int_equal(copy.received, EHC_DATE_NONE);
+	ehc_case_release(&copy);
+	assert_null(copy.ref);
 }
 
 int
@@ -257,6 +310,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(request_ref_checks, setup,
 						teardown),
 		cmocka_unit_test(request_sources),
+		cmocka_unit_test(area_short_forms),
+		cmocka_unit_test(stage_names_and_ends),
+		cmocka_unit_test(case_copy_owns_strings),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

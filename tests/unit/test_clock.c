@@ -12,6 +12,9 @@
 
 #include "ehc/clock.h"
 
+/* The milestones that count from the day the request is received. */
+#define FROM_REQUEST EHC_MILESTONE_SUPPORT_MEETING
+
 /* "milestone YYYY-MM-DD", so that a failing row names its milestone. */
 #define DUE_TEXT_LEN 64
 
@@ -61,12 +64,12 @@ describe_due(char *buf, enum ehc_milestone milestone, ehc_date due)
 /* Checks the five due dates of a request, in milestone order. */
 static void
 check_dues(const struct ehc_config *config, const char *received,
-    const char *const want[EHC_MILESTONE_COUNT])
+    const char *const want[FROM_REQUEST])
 {
 	ehc_date day = date_of(received);
 	char got_text[DUE_TEXT_LEN], want_text[DUE_TEXT_LEN];
 
-	for (int i = 0; i < EHC_MILESTONE_COUNT; i++) {
+	for (int i = 0; i < FROM_REQUEST; i++) {
 		enum ehc_milestone milestone = (enum ehc_milestone)i;
 
 		describe_due(got_text, milestone,
@@ -195,7 +198,7 @@ test_milestone_timeframes(void **state)
 static void
 test_due_autumn(void **state)
 {
-	static const char *const want[EHC_MILESTONE_COUNT] = {
+	static const char *const want[FROM_REQUEST] = {
 		"2026-11-16", "2026-12-28", "2027-01-11", "2027-01-25",
 		"2027-02-22",
 	};
@@ -210,7 +213,7 @@ test_due_autumn(void **state)
 static void
 test_due_spring(void **state)
 {
-	static const char *const want[EHC_MILESTONE_COUNT] = {
+	static const char *const want[FROM_REQUEST] = {
 		"2026-05-04", "2026-06-15", "2026-06-29", "2026-07-13",
 		"2026-08-10",
 	};
@@ -224,11 +227,11 @@ test_due_spring(void **state)
 static void
 test_due_each_zone(void **state)
 {
-	static const char *const autumn[EHC_MILESTONE_COUNT] = {
+	static const char *const autumn[FROM_REQUEST] = {
 		"2026-11-16", "2026-12-28", "2027-01-11", "2027-01-25",
 		"2027-02-22",
 	};
-	static const char *const spring[EHC_MILESTONE_COUNT] = {
+	static const char *const spring[FROM_REQUEST] = {
 		"2026-05-04", "2026-06-15", "2026-06-29", "2026-07-13",
 		"2026-08-10",
 	};
@@ -347,6 +350,259 @@ test_state_each_zone(void **state)
 	}
 }
 
+/* A case received on 2026-09-01, with every step still to come. */
+static struct ehc_case
+new_case(void)
+{
+	struct ehc_case c = ehc_case_empty();
+
+	c.ref = "T-1";
+	c.received = date_of("2026-09-01");
+	return c;
+}
+
+/* Finds milestone m among n states, or returns NULL when it is not there. */
+static const struct ehc_milestone_state *
+find(const struct ehc_milestone_state *states, size_t n,
+     enum ehc_milestone m)
+{
+	for (size_t i = 0; i < n; i++)
+		if (states[i].milestone == m)
+			return &states[i];
+	return NULL;
+}
+
+static size_t
+milestones_on(const struct ehc_case *c, const char *today,
+	      struct ehc_milestone_state out[EHC_MILESTONE_COUNT])
+{
+	struct ehc_config config;
+
+	fill_config(&config);
+	config.timeframes[EHC_TIMEFRAME_ADVICE_RESPONSE] =
+	    (struct ehc_duration){ 6, 'w' };
+	return ehc_clock_milestones(&config, c, date_of(today), out);
+}
+
+static void
+test_milestones_new_request(void **state)
+{
+	struct ehc_milestone_state m[EHC_MILESTONE_COUNT];
+	struct ehc_case c = new_case();
+	size_t n = milestones_on(&c, "2026-10-20", m);
+
+	(void)state;
+	assert_int_equal(n, 5);
+	assert_int_equal(m[0].milestone, EHC_MILESTONE_ASSESS_DECISION);
+	assert_int_equal(m[0].due, date_of("2026-10-13"));
+	assert_int_equal(m[0].state, EHC_DUE_OVERDUE);
+	assert_int_equal(m[0].days, -7);
+	assert_int_equal(m[1].state, EHC_DUE_UPCOMING);
+	assert_int_equal(m[4].milestone, EHC_MILESTONE_FINAL_PLAN);
+}
+
+static void
+test_milestones_met_and_late(void **state)
+{
+	struct ehc_milestone_state m[EHC_MILESTONE_COUNT];
+	struct ehc_case c = new_case();
+	size_t n;
+
+	(void)state;
+	c.assess = EHC_DECISION_YES;
+	c.assess_date = date_of("2026-10-13");
+	c.stage = EHC_STAGE_ASSESSMENT;
+	n = milestones_on(&c, "2026-12-20", m);
+	assert_int_equal(find(m, n, EHC_MILESTONE_ASSESS_DECISION)->state,
+	    EHC_DUE_MET);
+	c.assess_date = date_of("2026-10-14");
+	n = milestones_on(&c, "2026-12-20", m);
+	assert_int_equal(find(m, n, EHC_MILESTONE_ASSESS_DECISION)->state,
+	    EHC_DUE_MET_LATE);
+	assert_int_equal(find(m, n, EHC_MILESTONE_ASSESS_DECISION)->met,
+	    date_of("2026-10-14"));
+}
+
+static void
+test_milestones_not_assessed(void **state)
+{
+	struct ehc_milestone_state m[EHC_MILESTONE_COUNT];
+	struct ehc_case c = new_case();
+	size_t n;
+
+	(void)state;
+	c.assess = EHC_DECISION_NO;
+	c.assess_date = date_of("2026-10-01");
+	c.stage = EHC_STAGE_NOT_ASSESSED;
+	c.ended = c.assess_date;
+	n = milestones_on(&c, "2027-06-01", m);
+	assert_int_equal(n, 1);
+	assert_int_equal(m[0].milestone, EHC_MILESTONE_ASSESS_DECISION);
+	assert_int_equal(m[0].state, EHC_DUE_MET);
+}
+
+static void
+test_milestones_advice(void **state)
+{
+	struct ehc_milestone_state m[EHC_MILESTONE_COUNT];
+	struct ehc_case c = new_case();
+	enum ehc_milestone health = EHC_MILESTONE_ADVICE + EHC_ADVICE_HEALTH;
+	size_t n;
+
+	(void)state;
+	c.assess = EHC_DECISION_YES;
+	c.assess_date = date_of("2026-10-01");
+	c.stage = EHC_STAGE_ASSESSMENT;
+	c.advice[EHC_ADVICE_HEALTH].requested = date_of("2026-10-05");
+	n = milestones_on(&c, "2026-11-20", m);
+	assert_int_equal(n, 6);
+	assert_int_equal(find(m, n, health)->due, date_of("2026-11-16"));
+	assert_int_equal(find(m, n, health)->state, EHC_DUE_OVERDUE);
+	assert_null(find(m, n, EHC_MILESTONE_ADVICE + EHC_ADVICE_PARENT));
+
+	c.advice[EHC_ADVICE_HEALTH].received = date_of("2026-11-10");
+	n = milestones_on(&c, "2026-11-20", m);
+	assert_int_equal(find(m, n, health)->state, EHC_DUE_MET);
+}
+
+/* Advice is gathered once the COM is booked and no reply is missing. */
+static void
+test_milestones_advice_gathered(void **state)
+{
+	struct ehc_milestone_state m[EHC_MILESTONE_COUNT];
+	struct ehc_case c = new_case();
+	size_t n;
+
+	(void)state;
+	c.assess = EHC_DECISION_YES;
+	c.assess_date = date_of("2026-10-01");
+	c.stage = EHC_STAGE_ASSESSMENT;
+	c.advice[EHC_ADVICE_PARENT].requested = date_of("2026-10-02");
+	c.com.at = "2026-12-01 10:00";
+	c.com.booked = date_of("2026-10-20");
+	n = milestones_on(&c, "2026-11-01", m);
+	assert_int_equal(find(m, n, EHC_MILESTONE_ADVICE_GATHERED)->met,
+	    EHC_DATE_NONE);
+
+	c.advice[EHC_ADVICE_PARENT].received = date_of("2026-10-30");
+	n = milestones_on(&c, "2026-11-01", m);
+	assert_int_equal(find(m, n, EHC_MILESTONE_ADVICE_GATHERED)->met,
+	    date_of("2026-10-30"));
+	assert_int_equal(find(m, n, EHC_MILESTONE_ADVICE_GATHERED)->state,
+	    EHC_DUE_MET);
+}
+
+static void
+test_milestones_after_issue_decision(void **state)
+{
+	struct ehc_milestone_state m[EHC_MILESTONE_COUNT];
+	struct ehc_case c = new_case();
+	size_t n;
+
+	(void)state;
+	c.assess = EHC_DECISION_YES;
+	c.assess_date = date_of("2026-10-01");
+	c.advice[EHC_ADVICE_OTHER].requested = date_of("2026-10-02");
+	c.com.at = "2026-12-01 10:00";
+	c.com.booked = date_of("2026-10-20");
+	c.com.held = date_of("2026-12-01");
+	c.issue = EHC_DECISION_YES;
+	c.issue_date = date_of("2026-12-10");
+	c.stage = EHC_STAGE_DRAFTING;
+	n = milestones_on(&c, "2027-01-01", m);
+	/* Unmet advice can no longer be met; the final plan still can. */
+	assert_null(find(m, n, EHC_MILESTONE_ADVICE + EHC_ADVICE_OTHER));
+	assert_null(find(m, n, EHC_MILESTONE_ADVICE_GATHERED));
+	assert_non_null(find(m, n, EHC_MILESTONE_FINAL_PLAN));
+	assert_int_equal(find(m, n, EHC_MILESTONE_COM)->state,
+	    EHC_DUE_MET);
+}
+
+static void
+test_milestones_not_issued(void **state)
+{
+	struct ehc_milestone_state m[EHC_MILESTONE_COUNT];
+	struct ehc_config config;
+	struct ehc_case c = new_case();
+	size_t n;
+
+	(void)state;
+	c.assess = EHC_DECISION_YES;
+	c.assess_date = date_of("2026-10-01");
+	c.com.at = "2026-12-01 10:00";
+	c.com.booked = date_of("2026-10-20");
+	c.com.held = date_of("2026-12-01");
+	c.issue = EHC_DECISION_NO;
+	c.issue_date = date_of("2026-12-10");
+	c.stage = EHC_STAGE_SUPPORT_MEETING;
+	n = milestones_on(&c, "2027-01-01", m);
+	assert_null(find(m, n, EHC_MILESTONE_FINAL_PLAN));
+	assert_null(find(m, n, EHC_MILESTONE_SUPPORT_MEETING));
+
+	fill_config(&config);
+	config.timeframes[EHC_TIMEFRAME_SUPPORT_MEETING] =
+	    (struct ehc_duration){ 4, 'w' };
+	n = ehc_clock_milestones(&config, &c, date_of("2027-01-01"), m);
+	assert_int_equal(find(m, n, EHC_MILESTONE_SUPPORT_MEETING)->due,
+	    date_of("2027-01-07"));
+}
+
+static void
+test_milestones_withdrawn(void **state)
+{
+	struct ehc_milestone_state m[EHC_MILESTONE_COUNT];
+	struct ehc_case c = new_case();
+	size_t n;
+
+	(void)state;
+	c.assess = EHC_DECISION_YES;
+	c.assess_date = date_of("2026-10-01");
+	c.withdrawn = date_of("2026-10-10");
+	c.stage = EHC_STAGE_WITHDRAWN;
+	c.ended = c.withdrawn;
+	n = milestones_on(&c, "2027-06-01", m);
+	assert_int_equal(n, 1);
+	assert_int_equal(m[0].milestone, EHC_MILESTONE_ASSESS_DECISION);
+}
+
+/* An exception excuses what was due after it began, not what was before. */
+static void
+test_milestones_exception(void **state)
+{
+	struct ehc_milestone_state m[EHC_MILESTONE_COUNT];
+	struct ehc_case c = new_case();
+	size_t n;
+
+	(void)state;
+	c.exception_from = date_of("2026-10-20");
+	n = milestones_on(&c, "2027-03-01", m);
+	assert_int_equal(find(m, n, EHC_MILESTONE_ASSESS_DECISION)->state,
+	    EHC_DUE_OVERDUE);
+	assert_int_equal(find(m, n, EHC_MILESTONE_FINAL_PLAN)->state,
+	    EHC_DUE_EXCEPTION);
+	n = milestones_on(&c, "2026-11-01", m);
+	assert_int_equal(find(m, n, EHC_MILESTONE_FINAL_PLAN)->state,
+	    EHC_DUE_UPCOMING);
+}
+
+static void
+test_milestones_names(void **state)
+{
+	enum ehc_milestone found = EHC_MILESTONE_COUNT;
+
+	(void)state;
+	assert_true(ehc_milestone_lookup("advice:social-care", &found));
+	assert_int_equal(found, EHC_MILESTONE_ADVICE + EHC_ADVICE_SOCIAL_CARE);
+	assert_true(ehc_milestone_lookup("support-meeting", &found));
+	assert_int_equal(found, EHC_MILESTONE_SUPPORT_MEETING);
+	assert_false(ehc_milestone_lookup("advice:", &found));
+	assert_string_equal(ehc_due_state_name(EHC_DUE_MET_LATE), "met-late");
+	assert_string_equal(ehc_due_state_name(EHC_DUE_EXCEPTION),
+	    "exception");
+	assert_true(ehc_due_state_open(EHC_DUE_EXCEPTION));
+	assert_false(ehc_due_state_open(EHC_DUE_MET));
+}
+
 int
 main(void)
 {
@@ -367,6 +623,16 @@ main(void)
 		cmocka_unit_test(test_state_overdue),
 		cmocka_unit_test(test_state_due_upcoming),
 		cmocka_unit_test(test_state_each_zone),
+		cmocka_unit_test(test_milestones_new_request),
+		cmocka_unit_test(test_milestones_met_and_late),
+		cmocka_unit_test(test_milestones_not_assessed),
+		cmocka_unit_test(test_milestones_advice),
+		cmocka_unit_test(test_milestones_advice_gathered),
+		cmocka_unit_test(test_milestones_after_issue_decision),
+		cmocka_unit_test(test_milestones_not_issued),
+		cmocka_unit_test(test_milestones_withdrawn),
+		cmocka_unit_test(test_milestones_exception),
+		cmocka_unit_test(test_milestones_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

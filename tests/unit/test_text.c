@@ -5,6 +5,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ehc/text.h"
@@ -91,6 +93,40 @@ control_found(void **state)
 }
 
 static void
+blank_and_padded(void **state)
+{
+	assert_true(ehc_text_blank(""));
+	assert_true(ehc_text_blank(" \t\xc2\xa0\xe3\x80\x80"));
+	assert_false(ehc_text_blank(" a "));
+	assert_true(ehc_text_padded(" a"));
+	assert_true(ehc_text_padded("a\xe2\x80\x8b"));
+	assert_false(ehc_text_padded("a b"));
+	assert_false(ehc_text_padded(""));
+}
+
+static void
+bidi_found(void **state)
+{
+	assert_true(ehc_text_has_bidi_control("a\xe2\x80\xae" "b"));
+	assert_true(ehc_text_has_bidi_control("\xe2\x81\xa6x"));
+	assert_false(ehc_text_has_bidi_control("\xd7\xa9\xd7\x9c"));
+}
+
+static void
+put_safe_escapes(void **state)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&text, &size);
+
+	assert_non_null(out);
+	ehc_text_put_safe(out, "a\nb\033[2J\xff" "\xe2\x80\xae" "\xc3\xab");
+	fclose(out);
+	assert_string_equal(text, "a\\x0ab\\x1b[2J\\xff\\u202e\xc3\xab");
+	free(text);
+}
+
+static void
 width_counts_code_points(void **state)
 {
 	assert_int_equal(ehc_text_width(""), 0);
@@ -112,6 +148,9 @@ main(void)
 		cmocka_unit_test(utf8_rejects_invalid),
 		cmocka_unit_test(control_found),
 		cmocka_unit_test(width_counts_code_points),
+		cmocka_unit_test(blank_and_padded),
+		cmocka_unit_test(bidi_found),
+		cmocka_unit_test(put_safe_escapes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
