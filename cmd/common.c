@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "ehc.h"
+#include "ehc/case.h"
 #include "ehc/paths.h"
 #include "ehc/text.h"
 
@@ -145,7 +146,8 @@ ehc_cmd_date(const char *option, const char *text, ehc_date *out)
 	const char *reason = ehc_date_parse(text, out);
 
 	if (reason != NULL)
-		return ehc_cmd_usage("invalid %s '%s': %s", option, text, reason);
+		return ehc_cmd_usage("invalid %s '%s': %s", option, text,
+				     reason);
 	return EHC_OK;
 }
 
@@ -232,4 +234,124 @@ ehc_cmd_no_operands(int argc, char **argv)
 	if (optind < argc)
 		return ehc_cmd_usage("unexpected argument '%s'", argv[optind]);
 	return EHC_OK;
+}
+
+int
+ehc_cmd_ref(int argc, char **argv, const char **ref)
+{
+	if (optind == argc)
+		return ehc_cmd_usage("missing case reference");
+	if (argc - optind > 1)
+		return ehc_cmd_usage("unexpected argument '%s'",
+				     argv[optind + 1]);
+	*ref = argv[optind];
+	return EHC_OK;
+}
+
+/* Returns what goes before name i of count in a list: "", ", " or " or ". */
+static const char *
+separator(int i, int count)
+{
+	if (i == 0)
+		return "";
+	if (i == count - 1)
+		return " or ";
+	return ", ";
+}
+
+void
+ehc_cmd_join(const char *const *names, char *buf, size_t size)
+{
+	size_t used = 0;
+	int count = 0;
+
+	while (names[count] != NULL)
+		count++;
+	buf[0] = '\0';
+	for (int i = 0; i < count && used < size; i++)
+		used += snprintf(buf + used, size - used, "%s%s",
+				 separator(i, count), names[i]);
+}
+
+int
+ehc_cmd_name(const char *option, const char *text,
+	     const char *const *names, int *out)
+{
+	char expected[512];
+	int i;
+
+	if ((i = ehc_name_index(names, text)) >= 0) {
+		*out = i;
+		return EHC_OK;
+	}
+	ehc_cmd_join(names, expected, sizeof(expected));
+	return ehc_cmd_usage("invalid %s '%s': expected %s", option, text,
+			     expected);
+}
+
+int
+ehc_cmd_com_time(const char *option, const char *text, ehc_date *day)
+{
+	const char *reason = ehc_com_time_parse(text, day);
+
+	if (reason != NULL)
+		return ehc_cmd_usage("invalid %s '%s': %s", option, text,
+				     reason);
+	return EHC_OK;
+}
+
+int
+ehc_cmd_one_of(const char **given, const char *option)
+{
+	if (*given != NULL && strcmp(*given, option) == 0)
+		return ehc_cmd_usage("%s was given twice; record one step at "
+				     "a time", option);
+	if (*given != NULL)
+		return ehc_cmd_usage("%s and %s cannot be used together",
+				     *given, option);
+	*given = option;
+	return EHC_OK;
+}
+
+int
+ehc_cmd_step_option(int opt, char **argv, struct ehc_step *step)
+{
+	switch (opt) {
+	case OPT_STEP_DATE:
+		return ehc_cmd_date("--date", optarg, &step->date);
+	case OPT_STEP_NOTE:
+		step->note = optarg;
+		return EHC_OK;
+	default:
+		return ehc_cmd_option(opt, argv);
+	}
+}
+
+int
+ehc_cmd_record(const char *ref, struct ehc_step *step, ehc_cmd_warn_fn warn)
+{
+	struct ehc_step_warnings warnings = { 0 };
+	struct ehc_config *config = NULL;
+	struct ehc_store *store = NULL;
+	struct ehc_error err = { 0 };
+	ehc_date today;
+	int status;
+
+	if ((status = ehc_cmd_today(&today)) != EHC_OK)
+		return status;
+	if (step->date == EHC_DATE_NONE)
+		step->date = today;
+	if ((status = ehc_cmd_config(&config)) != EHC_OK)
+		return status;
+	if ((status = ehc_cmd_open(EHC_STORE_UPDATE, &store)) == EHC_OK) {
+		status = ehc_case_step(store, config, ref, step, today,
+				       &warnings, &err);
+		if (status != EHC_OK)
+			ehc_cmd_error(&err);
+		else if (warn != NULL)
+			warn(config, step, &warnings);
+	}
+	ehc_store_close(store);
+	ehc_config_destroy(config);
+	return status;
 }

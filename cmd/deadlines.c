@@ -44,14 +44,18 @@ struct settings {
 static int
 parse_milestone(const char *name, int *out)
 {
+	const char *names[EHC_MILESTONE_COUNT + 1];
 	enum ehc_milestone milestone;
 
-	if (!ehc_milestone_lookup(name, &milestone))
-		return ehc_cmd_usage("invalid --milestone '%s': expected "
-				     "assess-decision, advice-gathered, com, "
-				     "issue-decision or final-plan", name);
-	*out = (int)milestone;
-	return EHC_OK;
+	if (ehc_milestone_lookup(name, &milestone)) {
+		*out = (int)milestone;
+		return EHC_OK;
+	}
+	/* Unknown: the usage error lists every name the lookup accepts. */
+	for (int i = 0; i < EHC_MILESTONE_COUNT; i++)
+		names[i] = ehc_milestone_name((enum ehc_milestone)i);
+	names[EHC_MILESTONE_COUNT] = NULL;
+	return ehc_cmd_name("--milestone", name, names, out);
 }
 
 static int
@@ -180,15 +184,21 @@ const struct ehc_command ehc_command_deadlines = {
 		 "[--exit-status]",
 	.help =
 	"options:\n"
-	"  --overdue          only milestones past their due date\n"
+	"  --overdue          only milestones past their due date, without\n"
+	"                     those an exception applies to\n"
 	"  --within DAYS      only those due in at most DAYS days, and "
 	"overdue ones\n"
 	"  --aro NAME         only the cases of this officer\n"
 	"  --milestone NAME   only this milestone: assess-decision,\n"
 	"                     advice-gathered, com, issue-decision, "
-	"final-plan\n"
+	"final-plan,\n"
+	"                     support-meeting or advice:SOURCE, where SOURCE "
+	"is\n"
+	"                     parent, education, health, psychology,\n"
+	"                     social-care or other\n"
 	EHC_FORMAT_HELP
-	"  --exit-status      exit 1 when any listed milestone is overdue\n"
+	"  --exit-status      exit 1 when any listed milestone is overdue;\n"
+	"                     status exception does not count\n"
 	EHC_COMMON_HELP,
 	.options = options,
 	.run = run,

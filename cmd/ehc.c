@@ -7,19 +7,33 @@
 #include "ehc.h"
 #include "ehc/text.h"
 
-extern const struct ehc_command ehc_command_acronym, ehc_command_config,
-	ehc_command_deadlines, ehc_command_help, ehc_command_list,
-	ehc_command_request, ehc_command_show;
+extern const struct ehc_command ehc_command_acronym, ehc_command_assess,
+	ehc_command_com_record, ehc_command_config, ehc_command_correct,
+	ehc_command_deadlines, ehc_command_exception, ehc_command_help,
+	ehc_command_issue_plan, ehc_command_list, ehc_command_log,
+	ehc_command_panel_decide, ehc_command_record_outcome,
+	ehc_command_request, ehc_command_schedule_com, ehc_command_show,
+	ehc_command_withdraw;
 
 /* Sorted by name, for bsearch. */
 const struct ehc_command *const ehc_commands[] = {
 	&ehc_command_acronym,
+	&ehc_command_assess,
+	&ehc_command_com_record,
 	&ehc_command_config,
+	&ehc_command_correct,
 	&ehc_command_deadlines,
+	&ehc_command_exception,
 	&ehc_command_help,
+	&ehc_command_issue_plan,
 	&ehc_command_list,
+	&ehc_command_log,
+	&ehc_command_panel_decide,
+	&ehc_command_record_outcome,
 	&ehc_command_request,
+	&ehc_command_schedule_com,
 	&ehc_command_show,
+	&ehc_command_withdraw,
 };
 
 const unsigned ehc_command_count =
@@ -55,7 +69,7 @@ ehc_print_main_help(void)
 	fputs("\nRecords EHC needs assessments and lists their statutory "
 	      "deadlines.\n\ncommands:\n", stdout);
 	for (unsigned i = 0; i < ehc_command_count; i++)
-		printf("  %-12s  %s\n", ehc_commands[i]->name,
+		printf("  %-14s  %s\n", ehc_commands[i]->name,
 		       ehc_commands[i]->summary);
 	fputs("\noptions:\n" EHC_COMMON_HELP
 	      "  --version          print the version\n"

@@ -9,6 +9,7 @@
 #include "ehc/date.h"
 #include "ehc/error.h"
 #include "ehc/output.h"
+#include "ehc/steps.h"
 #include "ehc/store.h"
 
 /* The options every subcommand accepts, also before the subcommand. */
@@ -17,6 +18,8 @@ enum {
 	OPT_CONFIG,
 	OPT_TODAY,
 	OPT_HELP,
+	OPT_STEP_DATE,		/* --date and --note of the step commands */
+	OPT_STEP_NOTE,
 	OPT_FIRST_OWN,		/* a subcommand's own long options start here */
 };
 
@@ -34,6 +37,17 @@ enum {
 
 #define EHC_FORMAT_HELP \
 	"  --format FORMAT    table (default), tsv, csv, json or jsonl\n"
+
+/* The options of every command that records a step of a case. */
+#define EHC_STEP_OPTIONS \
+	{ "date", required_argument, NULL, OPT_STEP_DATE }, \
+	{ "note", required_argument, NULL, OPT_STEP_NOTE }, \
+	EHC_COMMON_OPTIONS
+
+#define EHC_STEP_HELP \
+	"  --date DATE        the day it happened (default: today)\n" \
+	"  --note TEXT        a note kept with the step in the history\n" \
+	EHC_COMMON_HELP
 
 struct ehc_command {
 	const char *name;
@@ -110,5 +124,88 @@ int ehc_cmd_open(enum ehc_store_mode mode, struct ehc_store **store);
 
 /* Rejects arguments left after the options, and returns EHC_OK if none. */
 int ehc_cmd_no_operands(int argc, char **argv);
+
+/* Sets *ref to the one operand, the case reference, or rejects the rest. */
+int ehc_cmd_ref(int argc, char **argv, const char **ref);
+
+/* Writes the NULL-terminated names into buf as "a, b or c". */
+void ehc_cmd_join(const char *const *names, char *buf, size_t size);
+
+/*
+ * Looks text up in the NULL-terminated names and sets *out to its index; an
+ * unknown value is a usage error that lists the names.
+ */
+int ehc_cmd_name(const char *option, const char *text,
+		 const char *const *names, int *out);
+
+/*
+ * Checks a COM time, "YYYY-MM-DD HH:MM" on the 24-hour clock, and sets *day
+ * to its date. A malformed time is a usage error.
+ */
+int ehc_cmd_com_time(const char *option, const char *text, ehc_date *day);
+
+/*
+ * Records that option was given, one of a set that cannot be combined:
+ * *given names the one seen before, if any, and a second is a usage error.
+ */
+int ehc_cmd_one_of(const char **given, const char *option);
+
+/* Handles --date, --note and the common options of a step command. */
+int ehc_cmd_step_option(int opt, char **argv, struct ehc_step *step);
+
+/* Reports the warnings of a step that was stored. */
+typedef void (*ehc_cmd_warn_fn)(const struct ehc_config *config,
+				const struct ehc_step *step,
+				const struct ehc_step_warnings *warnings);
+
+/*
+ * Records step on case ref: the date defaults to today, then the
+ * configuration is loaded, the store opened for writing and the step
+ * stored. Prints the error and returns its status when that fails; calls
+ * warn, unless NULL, when it succeeds.
+ */
+int ehc_cmd_record(const char *ref, struct ehc_step *step,
+		   ehc_cmd_warn_fn warn);
+
+/*
+ * Prints label padded to width columns, then value, or "-" for NULL. A
+ * value of several lines continues at the same column.
+ */
+void ehc_print_field(int width, const char *label, const char *value);
+
+/* Prints a date as ehc_print_field does, "-" for EHC_DATE_NONE. */
+void ehc_print_date(int width, const char *label, ehc_date date);
+
+/* Prints text, starting each line after the first with indent spaces. */
+void ehc_print_text(int indent, const char *text);
+
+/*
+ * Copies case ref into *out, to be freed with ehc_case_release; prints the
+ * error and returns its status when there is none.
+ */
+int ehc_cmd_get_case(struct ehc_store *store, const char *ref,
+		     struct ehc_case *out);
+
+/* Prints the people on a list of the COM, one a line, "-" for none. */
+int ehc_print_people(struct ehc_store *store, const char *ref,
+		     enum ehc_attendance list, int width, const char *label);
+
+/*
+ * The progress of a report through the four areas of need. The store gives
+ * outcomes by area, so each heading is printed when the first outcome after
+ * it arrives, and an area without one gets empty().
+ */
+struct ehc_area_cursor {
+	int current;		/* the area headed last, -1 before the first */
+	bool filled;		/* set by the caller after an outcome */
+	void (*heading)(enum ehc_area area);
+	void (*empty)(void);
+};
+
+/*
+ * Prints the headings of the areas up to area, and empty() under each of
+ * them left without an outcome. EHC_AREA_COUNT finishes the report.
+ */
+void ehc_area_advance(struct ehc_area_cursor *cursor, int area);
 
 #endif

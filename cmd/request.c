@@ -6,6 +6,7 @@
 
 #include "ehc.h"
 #include "ehc/case.h"
+#include "ehc/steps.h"
 
 enum {
 	OPT_CHILD = OPT_FIRST_OWN,
@@ -37,7 +38,7 @@ static int
 parse(int argc, char **argv, struct ehc_request *req, const char **dob,
       const char **received)
 {
-	int opt, status;
+	int opt, source, status;
 
 	while ((opt = getopt_long(argc, argv, ":", options, NULL)) != -1) {
 		switch (opt) {
@@ -61,10 +62,9 @@ parse(int argc, char **argv, struct ehc_request *req, const char **dob,
 		return ehc_cmd_usage("missing --child NAME");
 	if (*dob == NULL)
 		return ehc_cmd_usage("missing --dob DATE");
-	if (req->source != NULL && !ehc_request_source_valid(req->source))
-		return ehc_cmd_usage("invalid --source '%s': expected parent, "
-				     "young-person, school, health, "
-				     "social-care or other", req->source);
+	if (req->source != NULL)
+		return ehc_cmd_name("--source", req->source,
+				    ehc_request_sources, &source);
 	return EHC_OK;
 }
 

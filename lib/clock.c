@@ -183,7 +183,8 @@ advice_gathered(const struct ehc_case *c)
 	for (int i = 0; i < EHC_ADVICE_COUNT; i++) {
 		const struct ehc_advice *a = &c->advice[i];
 
-		if (a->requested != EHC_DATE_NONE && a->received == EHC_DATE_NONE)
+		if (a->requested != EHC_DATE_NONE &&
+		    a->received == EHC_DATE_NONE)
 			return EHC_DATE_NONE;
 		met = later(met, a->received);
 	}
@@ -192,8 +193,9 @@ advice_gathered(const struct ehc_case *c)
 
 /*
  * Sets the start and the met date of a milestone for case c, and returns
- * whether the milestone applies to it at all: a decision not to assess
- * leaves only the decision itself, one not to issue drops the final plan.
+ * whether the milestone applies to it at all. A decision not to assess
+ * leaves only the decision itself, and one not to issue drops the final
+ * plan.
  */
 static bool
 milestone_dates(const struct ehc_case *c, enum ehc_milestone m,
@@ -231,9 +233,9 @@ milestone_dates(const struct ehc_case *c, enum ehc_milestone m,
 }
 
 /*
- * An exception (reg 10(4)) excuses a milestone that it began before or on,
- * since from then on the limit could not be kept; one that began after the
- * due date excuses nothing.
+ * An exception (reg 10(4)) excuses a milestone due on or after the day it
+ * began, because from then on the limit could not be kept. One that began
+ * after the due date excuses nothing.
  */
 static enum ehc_due_state
 milestone_state(const struct ehc_case *c, ehc_date due, ehc_date met,
@@ -252,8 +254,8 @@ milestone_state(const struct ehc_case *c, ehc_date due, ehc_date met,
 
 /*
  * Returns whether case c can still meet milestone m. Nothing can once the
- * case has ended; after the decision whether to issue a plan, only the
- * final plan or the SEN support meeting that follows it.
+ * case has ended. After the decision whether to issue a plan, only the
+ * final plan or the SEN support meeting that follows it can.
  */
 static bool
 can_still_meet(const struct ehc_case *c, enum ehc_milestone m)

@@ -18,8 +18,6 @@
 #define TIMEFRAME_MAX_DAYS	728
 
 /* A COM lasts about two hours, so these bounds catch hours or seconds. */
-#define COM_MINUTES_MIN		15
-#define COM_MINUTES_MAX		480
 
 /* The five timeframes counted from the request, which must not decrease. */
 #define REQUEST_TIMEFRAMES	(EHC_TIMEFRAME_FINAL_PLAN + 1)
@@ -912,16 +910,17 @@ parse_minutes(struct loader *loader, const char *s, struct position pos,
 		    "the length of a COM in minutes, such as 120");
 	shown(s, buf, sizeof(buf));
 	for (p = s; *p >= '0' && *p <= '9'; p++)
-		if (minutes <= COM_MINUTES_MAX)
+		if (minutes <= EHC_COM_MINUTES_MAX)
 			minutes = minutes * 10 + (*p - '0');
 	if (*p != '\0')
 		return fail(loader, pos, "invalid minutes '%s': expected a "
 		    "whole number of minutes, such as 120", buf);
 
-	if (minutes < COM_MINUTES_MIN || minutes > COM_MINUTES_MAX)
+	if (minutes < EHC_COM_MINUTES_MIN || minutes > EHC_COM_MINUTES_MAX)
 		return fail(loader, pos, "invalid minutes '%s': out of range; "
-		    "a COM lasts from %d to %d minutes", buf, COM_MINUTES_MIN,
-		    COM_MINUTES_MAX);
+		    "a COM lasts from %d to %d minutes", buf,
+		    EHC_COM_MINUTES_MIN,
+		    EHC_COM_MINUTES_MAX);
 	if (*s == '0')
 		return fail(loader, pos, "invalid minutes '%s': leading "
 		    "zeros are not allowed; write %ld", buf, minutes);

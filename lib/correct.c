@@ -27,6 +27,38 @@ const char *const ehc_fact_names[] = {
 	[EHC_FACT_COUNT] = NULL,
 };
 
+static bool
+takes_source(enum ehc_fact fact)
+{
+	return fact == EHC_FACT_ADVICE_REQUESTED ||
+	       fact == EHC_FACT_ADVICE_RECEIVED;
+}
+
+bool
+ehc_fact_lookup(const char *name, enum ehc_fact *fact,
+		enum ehc_advice_source *source)
+{
+	const char *colon = strchr(name, ':');
+	size_t len = colon != NULL ? (size_t)(colon - name) : strlen(name);
+	int s = 0;
+
+	for (int f = 0; f < EHC_FACT_COUNT; f++) {
+		if (strlen(ehc_fact_names[f]) != len ||
+		    strncmp(ehc_fact_names[f], name, len) != 0)
+			continue;
+		if (takes_source((enum ehc_fact)f) != (colon != NULL))
+			return false;
+		if (colon != NULL)
+			s = ehc_name_index(ehc_advice_source_names, colon + 1);
+		if (s < 0)
+			return false;
+		*fact = (enum ehc_fact)f;
+		*source = (enum ehc_advice_source)s;
+		return true;
+	}
+	return false;
+}
+
 struct correction_context {
 	const struct ehc_correction *fix;
 	struct ehc_case c;
@@ -55,10 +87,12 @@ fact_date(struct ehc_case *c, enum ehc_fact fact, enum ehc_advice_source s)
 	}
 }
 
-/* The facts whose day is also the day the case ended. */
+/* Returns whether the day of fact is also the day case c ended. */
 static bool
-ends_case(enum ehc_fact fact)
+ends_case(const struct ehc_case *c, enum ehc_fact fact)
 {
+	if (fact == EHC_FACT_ASSESS_DECISION)
+		return c->assess == EHC_DECISION_NO;
 	return fact == EHC_FACT_SUPPORT_MEETING ||
 	       fact == EHC_FACT_FINAL_PLAN || fact == EHC_FACT_WITHDRAWAL;
 }
@@ -69,8 +103,7 @@ correct_fact(struct correction_context *ctx)
 	const struct ehc_correction *fix = ctx->fix;
 	enum ehc_fact fact = (enum ehc_fact)fix->fact;
 	ehc_date *field = fact_date(&ctx->c, fact, fix->advice);
-	bool advice = fact == EHC_FACT_ADVICE_REQUESTED ||
-		      fact == EHC_FACT_ADVICE_RECEIVED;
+	bool advice = takes_source(fact);
 	char key[64], old[EHC_DATE_LEN], new[EHC_DATE_LEN];
 
 	if (field == NULL)
@@ -89,7 +122,7 @@ correct_fact(struct correction_context *ctx)
 	ehc_date_format(*field, old);
 	ehc_date_format(fix->date, new);
 	*field = fix->date;
-	if (ends_case(fact))
+	if (ends_case(&ctx->c, fact))
 		ctx->c.ended = fix->date;
 	if (strcmp(old, new) != 0) {
 		ehc_detail_change(&ctx->detail, key, old, new);

@@ -24,8 +24,8 @@ check_common(const char *what, const char *value, size_t max,
 				     "UTF-8", what, bad + 1,
 				     (unsigned char)value[bad]);
 	if (ehc_text_blank(value))
-		return ehc_error_set(err, EHC_DATAERR, "invalid %s: it is empty",
-				     what);
+		return ehc_error_set(err, EHC_DATAERR,
+				     "invalid %s: it is empty", what);
 	if (len > max)
 		return ehc_error_set(err, EHC_DATAERR,
 				     "invalid %s: %zu bytes is longer than the "
@@ -72,7 +72,8 @@ ehc_field_text(const char *what, const char *value, size_t max,
 		    p[i] == 0x7f || c1)
 			return ehc_error_set(err, EHC_DATAERR,
 					     "invalid %s: control character "
-					     "0x%02x at byte %zu is not allowed",
+					     "0x%02x at byte %zu is not "
+					     "allowed",
 					     what, c1 ? p[i + 1] : p[i], i + 1);
 	}
 	return EHC_OK;

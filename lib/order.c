@@ -9,12 +9,12 @@
 /* The EHC age range is 0 to 25 (Children and Families Act 2014, s.83). */
 #define AGE_LIMIT 26
 
-/* A date of the case, what it is, and the date it must not come before. */
+/* A date of the case, its label, and the date it must not come before. */
 struct rule {
 	ehc_date date;
-	const char *what;
+	const char *label;
 	ehc_date after;
-	const char *after_what;
+	const char *after_label;
 	bool future;		/* the date may be after today */
 };
 
@@ -54,10 +54,10 @@ ehc_order_com_day(const char *at)
 }
 
 static void
-add(struct rule *rules, size_t *n, ehc_date date, const char *what,
-    ehc_date after, const char *after_what)
+add(struct rule *rules, size_t *n, ehc_date date, const char *label,
+    ehc_date after, const char *after_label)
 {
-	rules[(*n)++] = (struct rule){ date, what, after, after_what, false };
+	rules[(*n)++] = (struct rule){ date, label, after, after_label, false };
 }
 
 /* Returns the latest date of the steps that a withdrawal must follow. */
@@ -135,13 +135,13 @@ check_rule(const struct rule *r, ehc_date today, struct ehc_error *err)
 		ehc_date_format(today, other);
 		return ehc_error_set(err, EHC_DATAERR,
 				     "invalid date %s for %s: it is after "
-				     "today (%s)", date, r->what, other);
+				     "today (%s)", date, r->label, other);
 	}
 	if (r->after != EHC_DATE_NONE && r->date < r->after) {
 		ehc_date_format(r->after, other);
 		return ehc_error_set(err, EHC_DATAERR,
 				     "invalid date %s for %s: it is before %s "
-				     "(%s)", date, r->what, r->after_what,
+				     "(%s)", date, r->label, r->after_label,
 				     other);
 	}
 	return EHC_OK;
@@ -165,7 +165,7 @@ check_age(const struct ehc_case *c, struct ehc_error *err)
 
 /*
  * The parent has at least 15 days, beginning with the day the draft is
- * served, to comment (reg 13(1)); a final plan before then needs their
+ * served, to comment (reg 13(1)). A final plan before then needs their
  * reply first.
  */
 static int
@@ -185,8 +185,8 @@ check_window(const struct ehc_case *c, const struct ehc_config *config,
 	return ehc_error_set(err, EHC_DATAERR,
 			     "the parent has until %s to comment on the draft "
 			     "plan served on %s; record their reply first with "
-			     "'ehc issue-plan REF --comments-received'",
-			     until, draft);
+			     "'ehc issue-plan %s --comments-received'",
+			     until, draft, c->ref);
 }
 
 int

@@ -226,7 +226,8 @@ ehc_json_put_string(FILE *out, const char *s)
 		size_t n = utf8_length(*p);
 		unsigned long cp;
 
-		if (n > left || ehc_text_utf8_invalid((const char *)p, n) != n) {
+		if (n > left ||
+		    ehc_text_utf8_invalid((const char *)p, n) != n) {
 			fputs("\\ufffd", out);
 			p++;
 			continue;

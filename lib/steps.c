@@ -55,7 +55,8 @@ static const struct {
 	[EHC_STEP_OUTCOME] = { "outcome", "an outcome",
 		"record-outcome --area" },
 	[EHC_STEP_ISSUE_DECISION] = { "issue-decision",
-		"a decision whether to issue a plan", "panel-decide --decision" },
+		"a decision whether to issue a plan",
+		"panel-decide --decision" },
 	[EHC_STEP_SUPPORT_MEETING] = { "support-meeting",
 		"the SEN support meeting", "panel-decide --support-meeting" },
 	[EHC_STEP_DRAFT_PLAN] = { "draft-plan", "a draft plan",
@@ -255,20 +256,54 @@ two_digits(const char *p, int max, int *out)
 	return *out <= max;
 }
 
-/* Checks a COM time, exactly "YYYY-MM-DD HH:MM" on the 24-hour clock. */
-static int
-check_com_at(const char *at, ehc_date *day, struct ehc_error *err)
+const char *
+ehc_com_time_parse(const char *text, ehc_date *day)
 {
+	char date[EHC_DATE_LEN];
+	const char *reason;
 	int hour, minute;
 
-	*day = ehc_order_com_day(at);
-	if (*day == EHC_DATE_NONE || strlen(at) != 16 || at[10] != ' ' ||
-	    !two_digits(at + 11, 23, &hour) || at[13] != ':' ||
-	    !two_digits(at + 14, 59, &minute))
+	if (strlen(text) != 16 || text[10] != ' ' || text[13] != ':' ||
+	    !two_digits(text + 11, 23, &hour) ||
+	    !two_digits(text + 14, 59, &minute))
+		return "expected 'YYYY-MM-DD HH:MM' on the 24-hour clock, "
+		       "such as '2027-01-12 10:00'";
+	memcpy(date, text, EHC_DATE_LEN - 1);
+	date[EHC_DATE_LEN - 1] = '\0';
+	if ((reason = ehc_date_parse(date, day)) != NULL)
+		return reason;
+	return NULL;
+}
+
+struct ehc_step
+ehc_step_empty(enum ehc_step_kind kind)
+{
+	struct ehc_step step = {
+		.kind = kind,
+		.date = EHC_DATE_NONE,
+		.by = EHC_DATE_NONE,
+		.from = EHC_DATE_NONE,
+		.to = EHC_DATE_NONE,
+	};
+
+	return step;
+}
+
+static int
+check_com_at(const char *at, int minutes, ehc_date *day,
+	     struct ehc_error *err)
+{
+	const char *reason = ehc_com_time_parse(at, day);
+
+	if (reason != NULL)
 		return ehc_error_set(err, EHC_USAGE,
-				     "invalid COM time '%s': expected "
-				     "'YYYY-MM-DD HH:MM', such as "
-				     "'2027-01-12 10:00'", at);
+				     "invalid COM time '%s': %s", at, reason);
+	if (minutes != 0 && (minutes < EHC_COM_MINUTES_MIN ||
+			     minutes > EHC_COM_MINUTES_MAX))
+		return ehc_error_set(err, EHC_USAGE,
+				     "invalid COM length %d: a COM lasts from "
+				     "%d to %d minutes", minutes,
+				     EHC_COM_MINUTES_MIN, EHC_COM_MINUTES_MAX);
 	return EHC_OK;
 }
 
@@ -294,7 +329,8 @@ apply_com_booked(struct step_context *ctx)
 	ehc_date day;
 	int status;
 
-	if ((status = check_com_at(s->com_at, &day, ctx->err)) != EHC_OK ||
+	if ((status = check_com_at(s->com_at, s->minutes, &day,
+				   ctx->err)) != EHC_OK ||
 	    (status = check_people(ctx)) != EHC_OK ||
 	    (status = ehc_field_line("location", s->location, EHC_NAME_MAX,
 				     false, ctx->err)) != EHC_OK ||
@@ -525,7 +561,7 @@ add_name(const char *name, void *context)
 	return EHC_OK;
 }
 
-/* Records as attending everyone invited, when the step names nobody. */
+/* Records everyone invited as attending, when the step names no one. */
 static int
 attended_as_invited(struct step_context *ctx)
 {

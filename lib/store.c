@@ -532,7 +532,7 @@ connect_db(struct ehc_store *store, enum ehc_store_mode mode,
 			errnum = sqlite3_system_errno(store->db);
 		if (access(store->path, F_OK) == 0)
 			status = EHC_IOERR;
-		else if (mode == EHC_STORE_READ)
+		else if (mode != EHC_STORE_WRITE)
 			status = EHC_NOINPUT;
 		else
 			status = EHC_CANTCREAT;
@@ -566,7 +566,7 @@ set_journal_mode(struct ehc_store *store, enum ehc_store_mode mode,
 	const char *sql, *journal;
 	int rc, status, wal = 0;
 
-	if (mode == EHC_STORE_WRITE)
+	if (mode != EHC_STORE_READ)
 		sql = "PRAGMA journal_mode = WAL";
 	else
 		sql = "PRAGMA journal_mode";
@@ -709,7 +709,7 @@ migrate(struct ehc_store *store, enum ehc_store_mode mode,
 		return check_tables(store, err);
 
 	/* A command that only reads leaves an empty file as it found it. */
-	if (version == 0 && mode == EHC_STORE_READ) {
+	if (version == 0 && mode != EHC_STORE_WRITE) {
 		if ((status = check_empty(store, err)) != EHC_OK)
 			return status;
 		return ehc_error_set(err, EHC_NOINPUT,

@@ -97,7 +97,7 @@ ehc_text_utf8_invalid(const char *s, size_t len)
 				return i;
 			cp = cp << 6 | (p[i + k] & 0x3f);
 		}
-		/* Overlong forms, UTF-16 surrogates and values past U+10FFFF. */
+		/* Overlong forms, UTF-16 surrogates, values past U+10FFFF. */
 		if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
 		    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
 			return i;
@@ -161,7 +161,8 @@ ehc_text_put_safe(FILE *out, const char *s)
 		size_t n = *p < 0x80 ? 1 : *p < 0xe0 ? 2 : *p < 0xf0 ? 3 : 4;
 		unsigned long cp;
 
-		if (n > left || ehc_text_utf8_invalid((const char *)p, n) != n) {
+		if (n > left ||
+		    ehc_text_utf8_invalid((const char *)p, n) != n) {
 			fprintf(out, "\\x%02x", *p);
 			p++;
 			left--;

@@ -35,7 +35,7 @@ enum ehc_due_state {
 	EHC_DUE_OVERDUE,	/* not met, due date passed */
 	EHC_DUE_TODAY,		/* not met, due on the day */
 	EHC_DUE_UPCOMING,	/* not met, due later */
-	EHC_DUE_EXCEPTION,	/* not met and overdue, but an exception applies */
+	EHC_DUE_EXCEPTION,	/* not met, overdue, but an exception applies */
 	EHC_DUE_MET,		/* met on or before the due date */
 	EHC_DUE_MET_LATE,	/* met after the due date */
 };
@@ -86,6 +86,7 @@ enum ehc_due_state ehc_clock_state(ehc_date due, ehc_date today);
  */
 size_t ehc_clock_milestones(const struct ehc_config *config,
 			    const struct ehc_case *c, ehc_date today,
-			    struct ehc_milestone_state out[EHC_MILESTONE_COUNT]);
+			    struct ehc_milestone_state
+				    out[EHC_MILESTONE_COUNT]);
 
 #endif

@@ -38,6 +38,10 @@ struct ehc_acronym {
 	char *meaning;
 };
 
+/* How long a COM may be booked for, in minutes. */
+#define EHC_COM_MINUTES_MIN 15
+#define EHC_COM_MINUTES_MAX 480
+
 struct ehc_config {
 	struct ehc_duration timeframes[EHC_TIMEFRAME_COUNT];
 	int com_minutes;

@@ -1,4 +1,4 @@
-/* Calendar dates as day numbers, so arithmetic never touches clocks or zones. */
+/* Calendar dates as day numbers: arithmetic that no clock or zone changes. */
 #ifndef EHC_DATE_H
 #define EHC_DATE_H
 

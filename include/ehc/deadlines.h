@@ -24,7 +24,7 @@ struct ehc_deadline {
 struct ehc_deadline_query {
 	ehc_date today;
 	bool overdue_only;
-	int within;		/* only those due in at most this many days; -1 */
+	int within;		/* due in at most this many days, or -1 */
 	const char *aro;	/* NULL for every officer */
 	int milestone;		/* an enum ehc_milestone, or -1 for all */
 };

@@ -8,14 +8,14 @@
  */
 enum ehc_status {
 	EHC_OK = 0,
-	EHC_OVERDUE = 1,	/* deadlines --exit-status found an overdue one */
+	EHC_OVERDUE = 1,	/* deadlines --exit-status listed an overdue */
 	EHC_USAGE = 64,		/* bad command line */
-	EHC_DATAERR = 65,	/* invalid data, or a step the case rules reject */
+	EHC_DATAERR = 65,	/* invalid data, or a step out of order */
 	EHC_NOINPUT = 66,	/* a case or an input file was not found */
 	EHC_SOFTWARE = 70,	/* internal error, out of memory */
 	EHC_CANTCREAT = 73,	/* the database cannot be created */
 	EHC_IOERR = 74,		/* read or write failed */
-	EHC_TEMPFAIL = 75,	/* the database stayed locked past the timeout */
+	EHC_TEMPFAIL = 75,	/* the database stayed locked too long */
 	EHC_CONFIG = 78,	/* invalid or missing configuration */
 };
 

@@ -81,6 +81,15 @@ struct ehc_step {
 	ehc_date to;
 };
 
+/* Returns a step of a kind with no values and every date EHC_DATE_NONE. */
+struct ehc_step ehc_step_empty(enum ehc_step_kind kind);
+
+/*
+ * Parses a COM time, exactly "YYYY-MM-DD HH:MM" on the 24-hour clock, and
+ * sets *day to its date. Returns NULL, or a short static reason.
+ */
+const char *ehc_com_time_parse(const char *text, ehc_date *day);
+
 /* Things worth saying about a step that was stored all the same. */
 struct ehc_step_warnings {
 	bool com_after_milestone;	/* the COM is after its 14 weeks */
@@ -122,6 +131,13 @@ enum ehc_fact {
  * take a source: "advice-requested:health".
  */
 extern const char *const ehc_fact_names[];
+
+/*
+ * Looks a fact up by name; the advice facts take their source after a
+ * colon, "advice-received:health". Returns false for an unknown name.
+ */
+bool ehc_fact_lookup(const char *name, enum ehc_fact *fact,
+		     enum ehc_advice_source *source);
 
 /*
  * A correction of one case: a new date for a fact, and new values for the

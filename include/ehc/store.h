@@ -17,7 +17,8 @@ struct ehc_store;
 
 enum ehc_store_mode {
 	EHC_STORE_READ,		/* the file must exist */
-	EHC_STORE_WRITE,	/* the file and its directory are made if missing */
+	EHC_STORE_UPDATE,	/* the file must exist; the command writes */
+	EHC_STORE_WRITE,	/* the file and its directory made if missing */
 };
 
 /* The schema version this build creates and reads (PRAGMA user_version). */
@@ -55,8 +56,8 @@ typedef int (*ehc_person_fn)(const char *name, void *context);
 /*
  * Opens the database at path and migrates its schema forward. In write mode a
  * missing file is created 0600, in a directory created 0700, whatever the
- * umask (EHC_CANTCREAT when that fails). In read mode a missing file is
- * EHC_NOINPUT. A schema newer than this build is EHC_DATAERR.
+ * umask (EHC_CANTCREAT when that fails). In the other modes a missing or
+ * empty file is EHC_NOINPUT. A schema newer than this build is EHC_DATAERR.
  */
 int ehc_store_open(struct ehc_store **out, const char *path,
 		   enum ehc_store_mode mode, struct ehc_error *err);

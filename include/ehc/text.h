@@ -31,7 +31,7 @@ bool ehc_text_has_bidi_control(const char *s);
 /* Returns whether valid UTF-8 text s is empty or only spaces of any kind. */
 bool ehc_text_blank(const char *s);
 
-/* Returns whether valid UTF-8 text s starts or ends with a space of any kind. */
+/* Returns whether valid UTF-8 text s starts or ends with any kind of space. */
 bool ehc_text_padded(const char *s);
 
 /* Returns whether s holds a control character (C0, DEL or C1). */

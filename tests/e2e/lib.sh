@@ -54,8 +54,13 @@ out_is() {
 	fi
 }
 
-# out_matches NAME FILE: stdout is the expected file's content.
+# out_matches NAME FILE: stdout is the expected file's content. With
+# EHC_UPDATE_EXPECTED=1 the file is written instead, to be reviewed.
 out_matches() {
+	if [ "${EHC_UPDATE_EXPECTED:-}" = 1 ]; then
+		mkdir -p "$(dirname "$expected_dir/$2")"
+		cp "$tmp/out" "$expected_dir/$2"
+	fi
 	if diff -u "$expected_dir/$2" "$tmp/out" >"$tmp/diff"; then
 		pass
 	else
@@ -120,4 +125,40 @@ finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" -eq 0 ]
 	exit
+}
+
+# mask_history: replaces the UTC time and the OS user at the start of the
+# history lines of show and the rows of log, which vary from run to run.
+mask_history() {
+	sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z(  |	)[^ 	]+/TIME\1USER/' \
+		"$tmp/out" >"$tmp/masked"
+	mv "$tmp/masked" "$tmp/out"
+}
+
+# step NAME COMMAND...: a step that must succeed quietly.
+step() {
+	name=$1
+	shift
+	check "$name" 0 "$EHC" "$@"
+	out_empty "$name prints nothing"
+}
+
+# refused NAME TEXT COMMAND...: a step rejected with exit 65 and a one-line
+# message holding TEXT, with the database left byte for byte as it was.
+refused() {
+	name=$1
+	text=$2
+	shift 2
+	snapshot
+	check "$name" 65 "$EHC" "$@"
+	out_empty "$name prints nothing"
+	err_has "$name message" "$text"
+	unchanged "$name leaves the database"
+}
+
+# deadlines_are NAME DAY EXPECTED: the tsv deadlines on DAY, without the
+# header, match expected/EXPECTED.
+deadlines_are() {
+	check "$1" 0 "$EHC" --today "$2" deadlines --format tsv
+	out_matches "$1" "$3"
 }

@@ -36,7 +36,7 @@ out_matches "list" list.table
 check "list tsv" 0 "$EHC" list --format tsv
 out_matches "list tsv" list.tsv
 check "list by officer" 0 "$EHC" list --aro "Sam Officer" --format tsv
-out_is "list by officer" "$(printf 'ref\treceived\tstatus\tended\taro\nC-3\t2026-09-01\topen\t\tSam Officer')"
+out_is "list by officer" "$(printf 'ref\treceived\tstage\tended\taro\nC-3\t2026-09-01\trequested\t\tSam Officer')"
 check "list open" 0 "$EHC" list --open --format csv
 if [ "$(wc -l <"$tmp/out")" -eq 4 ]; then pass; else
 	fail "list open: $(wc -l <"$tmp/out") lines, expected 4"; fi

@@ -28,12 +28,19 @@ if command -v sqlite3 >/dev/null; then
 	wait "$holder"
 	unchanged "locked database left as it was"
 
-	# A database whose tables were dropped by hand.
+	# A database whose tables were dropped by hand is not ehc's any more.
 	cp "$EHC_DB" "$tmp/damaged.db"
-	sqlite3 "$tmp/damaged.db" 'DROP TABLE events; DROP TABLE cases;' \
-		2>/dev/null
-	check "damaged database" 70 "$EHC" --db "$tmp/damaged.db" deadlines
-	out_empty "damaged database prints nothing"
+	sqlite3 "$tmp/damaged.db" 'DROP TABLE people;' 2>/dev/null
+	check "database without its tables" 65 "$EHC" --db "$tmp/damaged.db" \
+		deadlines
+	err_has "database without its tables" "not an ehc database"
+
+	# One whose columns were changed by hand fails inside ehc.
+	cp "$EHC_DB" "$tmp/altered.db"
+	sqlite3 "$tmp/altered.db" \
+		'ALTER TABLE cases RENAME COLUMN aro TO officer;' 2>/dev/null
+	check "altered database" 70 "$EHC" --db "$tmp/altered.db" deadlines
+	out_empty "altered database prints nothing"
 fi
 
 printf 'not a database, just text\n' >"$tmp/text.db"
