@@ -171,12 +171,15 @@ later(ehc_date a, ehc_date b)
 
 /*
  * Advice counts as gathered once the COM is booked and every body asked
- * has replied: on the later of the booking and the last reply.
+ * has replied: on the later of the booking and the last reply. A case
+ * brought in from another system may hold the day the COM was held but
+ * not when it was booked; the meeting shows the advice was in by then.
  */
 static ehc_date
 advice_gathered(const struct ehc_case *c)
 {
-	ehc_date met = c->com.booked;
+	ehc_date met = c->com.booked != EHC_DATE_NONE ? c->com.booked
+						       : c->com.held;
 
 	if (met == EHC_DATE_NONE)
 		return EHC_DATE_NONE;
