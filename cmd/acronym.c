@@ -3,17 +3,14 @@
 #include <stdlib.h>
 
 #include "ehc.h"
-#include "ehc/output.h"
 #include "ehc/text.h"
 
-enum { OPT_FORMAT = OPT_FIRST_OWN };
-
 static const struct option options[] = {
-	EHC_COMMON_OPTIONS,
-	{ "format", required_argument, NULL, OPT_FORMAT },
+	EHC_LISTING_OPTIONS,
 	{ 0 },
 };
 
+/* Column names and their order are stable. */
 static const struct ehc_column columns[] = {
 	{ "term", EHC_VALUE_TEXT },
 	{ "meaning", EHC_VALUE_TEXT },
@@ -42,7 +39,7 @@ unknown_term(const struct ehc_config *config, const char *term)
 
 static int
 print(const struct ehc_config *config, const char *term,
-      enum ehc_format format)
+      const struct ehc_cmd_output *output)
 {
 	const struct ehc_acronym *found = NULL;
 	struct ehc_listing *listing;
@@ -50,9 +47,8 @@ print(const struct ehc_config *config, const char *term,
 
 	if (term != NULL && (found = ehc_config_acronym(config, term)) == NULL)
 		return unknown_term(config, term);
-	listing = ehc_listing_create(stdout, format, columns, 2);
-	if (listing == NULL)
-		return ehc_cmd_fail(EHC_SOFTWARE, "out of memory");
+	if ((listing = ehc_cmd_output_start(output)) == NULL)
+		return EHC_SOFTWARE;
 	for (size_t i = 0; i < config->acronym_count && status == EHC_OK;
 	     i++) {
 		const struct ehc_acronym *a = &config->acronyms[i];
@@ -72,24 +68,21 @@ print(const struct ehc_config *config, const char *term,
 static int
 run(int argc, char **argv)
 {
-	enum ehc_format format = EHC_FORMAT_TABLE;
+	struct ehc_cmd_output output = EHC_CMD_OUTPUT_INIT;
 	struct ehc_config *config = NULL;
 	int opt, status;
 
-	while ((opt = getopt_long(argc, argv, ":", options, NULL)) != -1) {
-		if (opt != OPT_FORMAT) {
-			if ((status = ehc_cmd_option(opt, argv)) != EHC_OK)
-				return status;
-		} else if ((status = ehc_cmd_format(optarg, &format))) {
+	while ((opt = getopt_long(argc, argv, ":", options, NULL)) != -1)
+		if ((status = ehc_cmd_output_option(opt, argv, &output)))
 			return status;
-		}
-	}
+	if ((status = ehc_cmd_output_check(&output)) != EHC_OK)
+		return status;
 	if (argc - optind > 1)
 		return ehc_cmd_usage("unexpected argument '%s'",
 				     argv[optind + 1]);
 	if ((status = ehc_cmd_config(&config)) != EHC_OK)
 		return status;
-	status = print(config, optind < argc ? argv[optind] : NULL, format);
+	status = print(config, optind < argc ? argv[optind] : NULL, &output);
 	ehc_config_destroy(config);
 	return status;
 }
@@ -97,12 +90,15 @@ run(int argc, char **argv)
 const struct ehc_command ehc_command_acronym = {
 	.name = "acronym",
 	.summary = "Look up a term of the EHC process, or list them all.",
-	.usage = "ehc acronym [--format FORMAT] [TERM]",
+	.usage = "ehc acronym [--format FORMAT] [--fields LIST] [--no-header] "
+		 "[TERM]",
 	.help =
 	"options:\n"
-	EHC_FORMAT_HELP
-	EHC_COMMON_HELP
+	EHC_LISTING_HELP
 	"\nTERM is matched ignoring case.\n",
 	.options = options,
 	.run = run,
+	.columns = columns,
+	.column_count = sizeof(columns) / sizeof(*columns),
+	.default_columns = sizeof(columns) / sizeof(*columns),
 };

@@ -65,11 +65,30 @@ ehc_cmd_error(const struct ehc_error *err)
 	return ehc_cmd_fail(err->status, "%s", err->message);
 }
 
+/* Prints the names of columns first to end, comma-separated. */
+static void
+print_column_names(const struct ehc_column *columns, size_t first,
+		   size_t end)
+{
+	for (size_t i = first; i < end; i++)
+		printf("%s%s", i > first ? ", " : "", columns[i].name);
+	putchar('\n');
+}
+
 void
 ehc_cmd_print_help(const struct ehc_command *command)
 {
 	printf("usage: %s\n\n%s\n\n%s", command->usage, command->summary,
 	       command->help);
+	if (command->columns == NULL)
+		return;
+	fputs("\ncolumns: ", stdout);
+	print_column_names(command->columns, 0, command->default_columns);
+	if (command->column_count > command->default_columns) {
+		fputs("only with --fields: ", stdout);
+		print_column_names(command->columns, command->default_columns,
+				   command->column_count);
+	}
 }
 
 /* Says whether an option getopt_long did not take is ambiguous or unknown. */
@@ -140,6 +159,15 @@ ehc_cmd_output_failed(int status)
 	return ehc_cmd_fail(status, "cannot write output: out of memory");
 }
 
+const char *
+ehc_cmd_date_text(ehc_date date, char buf[EHC_DATE_LEN])
+{
+	if (date == EHC_DATE_NONE)
+		return NULL;
+	ehc_date_format(date, buf);
+	return buf;
+}
+
 int
 ehc_cmd_date(const char *option, const char *text, ehc_date *out)
 {
@@ -183,6 +211,66 @@ ehc_cmd_format(const char *text, enum ehc_format *out)
 		return ehc_cmd_usage("invalid --format '%s': expected table, "
 				     "tsv, csv, json or jsonl", text);
 	return EHC_OK;
+}
+
+int
+ehc_cmd_output_option(int opt, char **argv, struct ehc_cmd_output *output)
+{
+	switch (opt) {
+	case OPT_LISTING_FORMAT:
+		return ehc_cmd_format(optarg, &output->format);
+	case OPT_LISTING_FIELDS:
+		output->fields = optarg;
+		return EHC_OK;
+	case OPT_LISTING_NO_HEADER:
+		output->no_header = true;
+		return EHC_OK;
+	default:
+		return ehc_cmd_option(opt, argv);
+	}
+}
+
+int
+ehc_cmd_output_check(struct ehc_cmd_output *output)
+{
+	const struct ehc_command *command = ehc_context.command;
+	struct ehc_error err = { 0 };
+
+	if (output->no_header && output->format != EHC_FORMAT_TSV &&
+	    output->format != EHC_FORMAT_CSV)
+		return ehc_cmd_usage("--no-header is for --format tsv or csv, "
+				     "not %s",
+				     ehc_format_names[output->format]);
+	if (output->fields == NULL) {
+		ehc_selection_first(&output->selection,
+				    command->default_columns);
+		return EHC_OK;
+	}
+	if (ehc_selection_parse(&output->selection, output->fields,
+				command->columns, command->column_count,
+				&err) == EHC_OK)
+		return EHC_OK;
+	if (err.status != EHC_USAGE)
+		return ehc_cmd_error(&err);
+	return ehc_cmd_usage("invalid --fields '%s': %s", output->fields,
+			     err.message);
+}
+
+struct ehc_listing *
+ehc_cmd_output_start(const struct ehc_cmd_output *output)
+{
+	const struct ehc_command *command = ehc_context.command;
+	struct ehc_listing *listing;
+
+	listing = ehc_listing_create(stdout, output->format, command->columns,
+				     command->column_count);
+	if (listing == NULL) {
+		ehc_cmd_fail(EHC_SOFTWARE, "out of memory");
+		return NULL;
+	}
+	ehc_listing_select(listing, &output->selection);
+	ehc_listing_set_header(listing, !output->no_header);
+	return listing;
 }
 
 int

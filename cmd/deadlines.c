@@ -11,21 +11,24 @@ enum {
 	OPT_WITHIN,
 	OPT_ARO,
 	OPT_MILESTONE,
-	OPT_FORMAT,
 	OPT_EXIT_STATUS,
 };
 
 static const struct option options[] = {
-	EHC_COMMON_OPTIONS,
+	EHC_LISTING_OPTIONS,
 	{ "overdue", no_argument, NULL, OPT_OVERDUE },
 	{ "within", required_argument, NULL, OPT_WITHIN },
 	{ "aro", required_argument, NULL, OPT_ARO },
 	{ "milestone", required_argument, NULL, OPT_MILESTONE },
-	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "exit-status", no_argument, NULL, OPT_EXIT_STATUS },
 	{ 0 },
 };
 
+/*
+ * The first six are the default columns. The child's name and date of
+ * birth come only when --fields names them, because these lists travel by
+ * e-mail. Column names and their order are stable, as scripts rely on them.
+ */
 static const struct ehc_column columns[] = {
 	{ "ref", EHC_VALUE_TEXT },
 	{ "milestone", EHC_VALUE_TEXT },
@@ -33,11 +36,19 @@ static const struct ehc_column columns[] = {
 	{ "days", EHC_VALUE_NUMBER },
 	{ "status", EHC_VALUE_TEXT },
 	{ "aro", EHC_VALUE_TEXT },
+	{ "child", EHC_VALUE_TEXT },
+	{ "dob", EHC_VALUE_DATE },
+	{ "received", EHC_VALUE_DATE },
+	{ "stage", EHC_VALUE_TEXT },
+	{ "setting", EHC_VALUE_TEXT },
+	{ "ep", EHC_VALUE_TEXT },
 };
+
+#define DEFAULT_COLUMNS 6
 
 struct settings {
 	struct ehc_deadline_query query;
-	enum ehc_format format;
+	struct ehc_cmd_output output;
 	bool exit_status;
 };
 
@@ -77,13 +88,11 @@ parse_option(int opt, char **argv, struct settings *s)
 		return EHC_OK;
 	case OPT_MILESTONE:
 		return parse_milestone(optarg, &s->query.milestone);
-	case OPT_FORMAT:
-		return ehc_cmd_format(optarg, &s->format);
 	case OPT_EXIT_STATUS:
 		s->exit_status = true;
 		return EHC_OK;
 	default:
-		return ehc_cmd_option(opt, argv);
+		return ehc_cmd_output_option(opt, argv, &s->output);
 	}
 }
 
@@ -98,31 +107,40 @@ parse(int argc, char **argv, struct settings *s)
 	if (s->query.overdue_only && s->query.within >= 0)
 		return ehc_cmd_usage("--overdue and --within cannot be used "
 				     "together");
+	if ((status = ehc_cmd_output_check(&s->output)) != EHC_OK)
+		return status;
 	return ehc_cmd_no_operands(argc, argv);
 }
 
 static int
-print(const struct ehc_deadline_list *list, enum ehc_format format)
+add_deadline(struct ehc_listing *listing, const struct ehc_deadline *d)
+{
+	char due[EHC_DATE_LEN], dob[EHC_DATE_LEN], received[EHC_DATE_LEN];
+	char days[16];
+	const char *row[] = {
+		d->ref, ehc_milestone_name(d->milestone),
+		ehc_cmd_date_text(d->due, due), days,
+		ehc_due_state_name(d->state), d->aro, d->child,
+		ehc_cmd_date_text(d->dob, dob),
+		ehc_cmd_date_text(d->received, received),
+		ehc_stage_names[d->stage], d->setting, d->ep,
+	};
+
+	snprintf(days, sizeof(days), "%d", d->days);
+	return ehc_listing_row(listing, row);
+}
+
+static int
+print(const struct ehc_deadline_list *list,
+      const struct ehc_cmd_output *output)
 {
 	struct ehc_listing *listing;
 	int status = EHC_OK;
 
-	listing = ehc_listing_create(stdout, format, columns,
-				     sizeof(columns) / sizeof(*columns));
-	if (listing == NULL)
-		return ehc_cmd_fail(EHC_SOFTWARE, "out of memory");
-	for (size_t i = 0; i < list->count && status == EHC_OK; i++) {
-		const struct ehc_deadline *d = &list->items[i];
-		char due[EHC_DATE_LEN], days[16];
-		const char *row[] = {
-			d->ref, ehc_milestone_name(d->milestone), due, days,
-			ehc_due_state_name(d->state), d->aro,
-		};
-
-		ehc_date_format(d->due, due);
-		snprintf(days, sizeof(days), "%d", d->days);
-		status = ehc_listing_row(listing, row);
-	}
+	if ((listing = ehc_cmd_output_start(output)) == NULL)
+		return EHC_SOFTWARE;
+	for (size_t i = 0; i < list->count && status == EHC_OK; i++)
+		status = add_deadline(listing, &list->items[i]);
 	if (status == EHC_OK)
 		status = ehc_listing_finish(listing);
 	ehc_listing_destroy(listing);
@@ -145,7 +163,7 @@ run(int argc, char **argv)
 {
 	struct settings s = {
 		.query = { .within = -1, .milestone = -1 },
-		.format = EHC_FORMAT_TABLE,
+		.output = EHC_CMD_OUTPUT_INIT,
 	};
 	struct ehc_deadline_list list = { 0 };
 	struct ehc_config *config = NULL;
@@ -165,7 +183,7 @@ run(int argc, char **argv)
 		ehc_cmd_error(&err);
 		goto cleanup;
 	}
-	status = print(&list, s.format);
+	status = print(&list, &s.output);
 	if (status == EHC_OK && s.exit_status && any_overdue(&list))
 		status = EHC_OVERDUE;
 
@@ -180,8 +198,9 @@ const struct ehc_command ehc_command_deadlines = {
 	.name = "deadlines",
 	.summary = "List the statutory milestones due or overdue.",
 	.usage = "ehc deadlines [--overdue | --within DAYS] [--aro NAME]\n"
-		 "         [--milestone NAME] [--format FORMAT] "
-		 "[--exit-status]",
+		 "         [--milestone NAME] [--exit-status] "
+		 "[--format FORMAT]\n"
+		 "         [--fields LIST] [--no-header]",
 	.help =
 	"options:\n"
 	"  --overdue          only milestones past their due date, without\n"
@@ -196,10 +215,12 @@ const struct ehc_command ehc_command_deadlines = {
 	"is\n"
 	"                     parent, education, health, psychology,\n"
 	"                     social-care or other\n"
-	EHC_FORMAT_HELP
 	"  --exit-status      exit 1 when any listed milestone is overdue;\n"
 	"                     status exception does not count\n"
-	EHC_COMMON_HELP,
+	EHC_LISTING_HELP,
 	.options = options,
 	.run = run,
+	.columns = columns,
+	.column_count = sizeof(columns) / sizeof(*columns),
+	.default_columns = DEFAULT_COLUMNS,
 };

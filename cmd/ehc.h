@@ -20,6 +20,9 @@ enum {
 	OPT_HELP,
 	OPT_STEP_DATE,		/* --date and --note of the step commands */
 	OPT_STEP_NOTE,
+	OPT_LISTING_FORMAT,	/* the output options of a listing command */
+	OPT_LISTING_FIELDS,
+	OPT_LISTING_NO_HEADER,
 	OPT_FIRST_OWN,		/* a subcommand's own long options start here */
 };
 
@@ -37,6 +40,20 @@ enum {
 
 #define EHC_FORMAT_HELP \
 	"  --format FORMAT    table (default), tsv, csv, json or jsonl\n"
+
+/* The options of every command that prints a listing. */
+#define EHC_LISTING_OPTIONS \
+	{ "format", required_argument, NULL, OPT_LISTING_FORMAT }, \
+	{ "fields", required_argument, NULL, OPT_LISTING_FIELDS }, \
+	{ "no-header", no_argument, NULL, OPT_LISTING_NO_HEADER }, \
+	EHC_COMMON_OPTIONS
+
+#define EHC_LISTING_HELP \
+	EHC_FORMAT_HELP \
+	"  --fields LIST      print the columns named, comma-separated, in\n" \
+	"                     that order\n" \
+	"  --no-header        leave out the header line of tsv and csv\n" \
+	EHC_COMMON_HELP
 
 /* The options of every command that records a step of a case. */
 #define EHC_STEP_OPTIONS \
@@ -56,6 +73,15 @@ struct ehc_command {
 	const char *help;	/* what each option does */
 	const struct option *options;	/* for getopt_long */
 	int (*run)(int argc, char **argv);
+
+	/*
+	 * A listing command's columns, with the ones it prints by default
+	 * first and those that only --fields selects after them. The help
+	 * lists them.
+	 */
+	const struct ehc_column *columns;
+	size_t column_count;
+	size_t default_columns;
 };
 
 /* Settings gathered from the command line before and after the name. */
@@ -103,6 +129,9 @@ int ehc_cmd_error(const struct ehc_error *err);
 /* Reports a listing that could not be written, and returns status. */
 int ehc_cmd_output_failed(int status);
 
+/* Writes date into buf and returns buf, or NULL for EHC_DATE_NONE. */
+const char *ehc_cmd_date_text(ehc_date date, char buf[EHC_DATE_LEN]);
+
 /* Parses a date option; a bad one is a usage error naming the option. */
 int ehc_cmd_date(const char *option, const char *text, ehc_date *out);
 
@@ -112,6 +141,37 @@ int ehc_cmd_number(const char *option, const char *text, long min, long max,
 
 /* Parses a --format value. */
 int ehc_cmd_format(const char *text, enum ehc_format *out);
+
+/* What the output options of a listing command ask for. */
+struct ehc_cmd_output {
+	enum ehc_format format;
+	const char *fields;	/* --fields, NULL for the default columns */
+	bool no_header;
+	struct ehc_selection selection;	/* set by ehc_cmd_output_check */
+};
+
+/* The output options before any is read: the table format. */
+#define EHC_CMD_OUTPUT_INIT { .format = EHC_FORMAT_TABLE }
+
+/*
+ * Handles --format, --fields and --no-header, or else any option that
+ * ehc_cmd_option handles, with the same results.
+ */
+int ehc_cmd_output_option(int opt, char **argv, struct ehc_cmd_output *output);
+
+/*
+ * Checks the output options once all are read, and selects the columns of
+ * the current command that --fields names, or its default ones. An unknown
+ * column, or --no-header with a format other than tsv or csv, is a usage
+ * error.
+ */
+int ehc_cmd_output_check(struct ehc_cmd_output *output);
+
+/*
+ * Starts a listing of the current command's columns on stdout as output
+ * asks. Returns NULL, after printing the error, when out of memory.
+ */
+struct ehc_listing *ehc_cmd_output_start(const struct ehc_cmd_output *output);
 
 /* Sets *today from --today, else $EHC_TODAY, else the local date. */
 int ehc_cmd_today(ehc_date *today);
@@ -189,6 +249,19 @@ int ehc_cmd_get_case(struct ehc_store *store, const char *ref,
 /* Prints the people on a list of the COM, one a line, "-" for none. */
 int ehc_print_people(struct ehc_store *store, const char *ref,
 		     enum ehc_attendance list, int width, const char *label);
+
+/* The columns of ehc show in the formats other than table. */
+#define EHC_SHOW_FACT_COLUMNS 3
+extern const struct ehc_column ehc_show_fact_columns[EHC_SHOW_FACT_COLUMNS];
+
+/*
+ * Lists every fact of case c that the table layout of ehc show prints, one
+ * row a fact, and finishes the listing. Prints the error and returns its
+ * status when the store or the output fails.
+ */
+int ehc_show_facts(struct ehc_listing *listing, struct ehc_store *store,
+		   const struct ehc_config *config, const struct ehc_case *c,
+		   ehc_date today);
 
 /*
  * The progress of a report through the four areas of need. The store gives

@@ -3,16 +3,17 @@
 #include <stdio.h>
 
 #include "ehc.h"
-#include "ehc/output.h"
-
-enum { OPT_FORMAT = OPT_FIRST_OWN };
 
 static const struct option options[] = {
-	EHC_COMMON_OPTIONS,
-	{ "format", required_argument, NULL, OPT_FORMAT },
+	EHC_LISTING_OPTIONS,
 	{ 0 },
 };
 
+/*
+ * The first six are the default columns. detail, the event's JSON object,
+ * comes only when --fields names it, and is written as JSON in json and
+ * jsonl. Column names and their order are stable.
+ */
 static const struct ehc_column columns[] = {
 	{ "id", EHC_VALUE_NUMBER },
 	{ "at", EHC_VALUE_TEXT },
@@ -20,39 +21,39 @@ static const struct ehc_column columns[] = {
 	{ "event", EHC_VALUE_TEXT },
 	{ "changes", EHC_VALUE_TEXT },
 	{ "note", EHC_VALUE_TEXT },
+	{ "detail", EHC_VALUE_JSON },
 };
+
+#define DEFAULT_COLUMNS 6
 
 static int
 add_event(const struct ehc_event *e, void *context)
 {
 	char id[24];
 	const char *row[] = { id, e->at, e->user, e->kind, e->changes,
-			      e->note };
+			      e->note, e->detail };
 
 	snprintf(id, sizeof(id), "%" PRId64, e->id);
 	return ehc_listing_row(context, row);
 }
 
 static int
-parse(int argc, char **argv, enum ehc_format *format, const char **ref)
+parse(int argc, char **argv, struct ehc_cmd_output *output, const char **ref)
 {
 	int opt, status;
 
-	while ((opt = getopt_long(argc, argv, ":", options, NULL)) != -1) {
-		if (opt == OPT_FORMAT)
-			status = ehc_cmd_format(optarg, format);
-		else
-			status = ehc_cmd_option(opt, argv);
-		if (status != EHC_OK)
+	while ((opt = getopt_long(argc, argv, ":", options, NULL)) != -1)
+		if ((status = ehc_cmd_output_option(opt, argv, output)))
 			return status;
-	}
+	if ((status = ehc_cmd_output_check(output)) != EHC_OK)
+		return status;
 	return ehc_cmd_ref(argc, argv, ref);
 }
 
 static int
 run(int argc, char **argv)
 {
-	enum ehc_format format = EHC_FORMAT_TABLE;
+	struct ehc_cmd_output output = EHC_CMD_OUTPUT_INIT;
 	struct ehc_listing *listing = NULL;
 	struct ehc_config *config = NULL;
 	struct ehc_store *store = NULL;
@@ -60,16 +61,14 @@ run(int argc, char **argv)
 	const char *ref;
 	int status;
 
-	if ((status = parse(argc, argv, &format, &ref)) != EHC_OK ||
+	if ((status = parse(argc, argv, &output, &ref)) != EHC_OK ||
 	    (status = ehc_cmd_config(&config)) != EHC_OK)
 		return status;
 	ehc_config_destroy(config);
 	if ((status = ehc_cmd_open(EHC_STORE_READ, &store)) != EHC_OK)
 		return status;
-	listing = ehc_listing_create(stdout, format, columns,
-				     sizeof(columns) / sizeof(*columns));
-	if (listing == NULL) {
-		status = ehc_cmd_fail(EHC_SOFTWARE, "out of memory");
+	if ((listing = ehc_cmd_output_start(&output)) == NULL) {
+		status = EHC_SOFTWARE;
 		goto cleanup;
 	}
 
@@ -92,12 +91,14 @@ cleanup:
 const struct ehc_command ehc_command_log = {
 	.name = "log",
 	.summary = "Print the history of a case: who recorded what, and when.",
-	.usage = "ehc log REF [--format FORMAT]",
+	.usage = "ehc log REF [--format FORMAT] [--fields LIST] [--no-header]",
 	.help =
 	"options:\n"
-	EHC_FORMAT_HELP
-	EHC_COMMON_HELP
+	EHC_LISTING_HELP
 	"\nTimes are in UTC; user is the OS user who ran the command.\n",
 	.options = options,
 	.run = run,
+	.columns = columns,
+	.column_count = sizeof(columns) / sizeof(*columns),
+	.default_columns = DEFAULT_COLUMNS,
 };

@@ -6,7 +6,7 @@
 #include "ehc/clock.h"
 
 static const struct option options[] = {
-	EHC_COMMON_OPTIONS,
+	EHC_LISTING_OPTIONS,
 	{ 0 },
 };
 
@@ -75,15 +75,16 @@ print_advice(const struct ehc_case *c)
 	printf("\n%-*s%-12s%s\n", WIDTH, "advice", "requested", "received");
 	for (int i = 0; i < EHC_ADVICE_COUNT; i++) {
 		const struct ehc_advice *a = &c->advice[i];
-		char requested[EHC_DATE_LEN] = "-", received[EHC_DATE_LEN];
+		char requested[EHC_DATE_LEN] = "-", day[EHC_DATE_LEN];
+		const char *received = day;
 
 		if (a->requested != EHC_DATE_NONE)
 			ehc_date_format(a->requested, requested);
 		if (a->received != EHC_DATE_NONE)
-			ehc_date_format(a->received, received);
+			ehc_date_format(a->received, day);
 		else
-			strcpy(received, a->requested != EHC_DATE_NONE ?
-			       "outstanding" : "-");
+			received = a->requested != EHC_DATE_NONE ?
+				   "outstanding" : "-";
 		printf("%-*s%-12s%s\n", WIDTH, ehc_advice_source_names[i],
 		       requested, received);
 	}
@@ -286,17 +287,48 @@ print_case(struct show_context *ctx)
 }
 
 static int
-run(int argc, char **argv)
+parse(int argc, char **argv, struct ehc_cmd_output *output, const char **ref)
 {
-	struct show_context ctx = { .c = ehc_case_empty() };
-	struct ehc_config *config = NULL;
-	const char *ref;
 	int opt, status;
 
 	while ((opt = getopt_long(argc, argv, ":", options, NULL)) != -1)
-		if ((status = ehc_cmd_option(opt, argv)) != EHC_OK)
+		if ((status = ehc_cmd_output_option(opt, argv, output)))
 			return status;
-	if ((status = ehc_cmd_ref(argc, argv, &ref)) != EHC_OK ||
+	if ((status = ehc_cmd_output_check(output)) != EHC_OK)
+		return status;
+	if (output->format == EHC_FORMAT_TABLE && output->fields != NULL)
+		return ehc_cmd_usage("--fields is for --format tsv, csv, json "
+				     "or jsonl, not table");
+	return ehc_cmd_ref(argc, argv, ref);
+}
+
+/* The table layout is for people; the other formats list the facts. */
+static int
+show(struct show_context *ctx, const struct ehc_cmd_output *output)
+{
+	struct ehc_listing *listing;
+	int status;
+
+	if (output->format == EHC_FORMAT_TABLE)
+		return print_case(ctx);
+	if ((listing = ehc_cmd_output_start(output)) == NULL)
+		return EHC_SOFTWARE;
+	status = ehc_show_facts(listing, ctx->store, ctx->config, &ctx->c,
+				ctx->today);
+	ehc_listing_destroy(listing);
+	return status;
+}
+
+static int
+run(int argc, char **argv)
+{
+	struct show_context ctx = { .c = ehc_case_empty() };
+	struct ehc_cmd_output output = EHC_CMD_OUTPUT_INIT;
+	struct ehc_config *config = NULL;
+	const char *ref;
+	int status;
+
+	if ((status = parse(argc, argv, &output, &ref)) != EHC_OK ||
 	    (status = ehc_cmd_today(&ctx.today)) != EHC_OK ||
 	    (status = ehc_cmd_config(&config)) != EHC_OK)
 		return status;
@@ -305,7 +337,7 @@ run(int argc, char **argv)
 	if ((status = ehc_cmd_open(EHC_STORE_READ, &ctx.store)) != EHC_OK)
 		goto cleanup;
 	if ((status = ehc_cmd_get_case(ctx.store, ref, &ctx.c)) == EHC_OK)
-		status = print_case(&ctx);
+		status = show(&ctx, &output);
 
 cleanup:
 	ehc_case_release(&ctx.c);
@@ -317,8 +349,16 @@ cleanup:
 const struct ehc_command ehc_command_show = {
 	.name = "show",
 	.summary = "Show a case, its steps, its milestones and its history.",
-	.usage = "ehc show REF",
-	.help = "options:\n" EHC_COMMON_HELP,
+	.usage = "ehc show REF [--format FORMAT] [--fields LIST] [--no-header]",
+	.help =
+	"options:\n"
+	EHC_LISTING_HELP
+	"\nThe table format, the default, lays the case out for people. The\n"
+	"others write one record a fact: its section, its field and its\n"
+	"value.\n",
 	.options = options,
 	.run = run,
+	.columns = ehc_show_fact_columns,
+	.column_count = EHC_SHOW_FACT_COLUMNS,
+	.default_columns = EHC_SHOW_FACT_COLUMNS,
 };

@@ -28,6 +28,11 @@ ehc_deadlines_of_case(const struct ehc_config *config,
 		d->ref = (char *)c->ref;
 		d->aro = (char *)c->aro;
 		d->child = (char *)c->child;
+		d->dob = c->dob;
+		d->received = c->received;
+		d->stage = c->stage;
+		d->setting = (char *)c->setting;
+		d->ep = (char *)c->ep;
 		d->milestone = states[i].milestone;
 		d->due = states[i].due;
 		d->days = states[i].days;
@@ -55,6 +60,30 @@ copy_or_null(const char *s)
 	return s != NULL ? strdup(s) : NULL;
 }
 
+static void
+free_strings(struct ehc_deadline *d)
+{
+	free(d->ref);
+	free(d->aro);
+	free(d->child);
+	free(d->setting);
+	free(d->ep);
+}
+
+/* Copies the strings of d into item. Returns false when out of memory. */
+static bool
+copy_strings(struct ehc_deadline *item, const struct ehc_deadline *d)
+{
+	item->ref = strdup(d->ref);
+	item->aro = copy_or_null(d->aro);
+	item->child = copy_or_null(d->child);
+	item->setting = copy_or_null(d->setting);
+	item->ep = copy_or_null(d->ep);
+	return item->ref != NULL && (!d->aro || item->aro) &&
+	       (!d->child || item->child) && (!d->setting || item->setting) &&
+	       (!d->ep || item->ep);
+}
+
 static int
 append(struct ehc_deadline_list *list, const struct ehc_deadline *d)
 {
@@ -72,14 +101,8 @@ append(struct ehc_deadline_list *list, const struct ehc_deadline *d)
 	}
 	item = &list->items[list->count];
 	*item = *d;
-	item->ref = strdup(d->ref);
-	item->aro = copy_or_null(d->aro);
-	item->child = copy_or_null(d->child);
-	if (item->ref == NULL || (d->aro && !item->aro) ||
-	    (d->child && !item->child)) {
-		free(item->ref);
-		free(item->aro);
-		free(item->child);
+	if (!copy_strings(item, d)) {
+		free_strings(item);
 		return EHC_SOFTWARE;
 	}
 	list->count++;
@@ -134,19 +157,18 @@ ehc_deadlines_collect(struct ehc_store *store, const struct ehc_config *config,
 		ehc_deadlines_clear(list);
 		return status;
 	}
-	qsort(list->items, list->count, sizeof(*list->items),
-	      compare_deadlines);
+	/* An empty list has no items array, and qsort must not get NULL. */
+	if (list->count > 1)
+		qsort(list->items, list->count, sizeof(*list->items),
+		      compare_deadlines);
 	return EHC_OK;
 }
 
 void
 ehc_deadlines_clear(struct ehc_deadline_list *list)
 {
-	for (size_t i = 0; i < list->count; i++) {
-		free(list->items[i].ref);
-		free(list->items[i].aro);
-		free(list->items[i].child);
-	}
+	for (size_t i = 0; i < list->count; i++)
+		free_strings(&list->items[i]);
 	free(list->items);
 	list->items = NULL;
 	list->count = 0;

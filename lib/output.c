@@ -9,13 +9,20 @@
 #include "ehc/output.h"
 #include "ehc/text.h"
 
+/*
+ * A row that a caller adds has a value for every column of the table, and
+ * only the selected ones are written. The static functions below that take
+ * values or types get them already picked, one for each selected column.
+ */
 struct ehc_listing {
 	FILE *out;
 	enum ehc_format format;
 	const struct ehc_column *columns;
-	size_t column_count;
+	struct ehc_selection selection;
+	bool header;		/* tsv and csv: a header line first */
+	bool guard;		/* csv: the formula guard */
 	size_t row_count;
-	char **cells;		/* table format: row_count * column_count */
+	char **cells;		/* table format: row_count * selection.count */
 	size_t cell_capacity;
 	bool failed;		/* out of memory while buffering */
 };
@@ -41,19 +48,153 @@ ehc_format_lookup(const char *name, enum ehc_format *out)
 	return false;
 }
 
+void
+ehc_selection_first(struct ehc_selection *out, size_t count)
+{
+	out->count = count < EHC_COLUMNS_MAX ? count : EHC_COLUMNS_MAX;
+	for (size_t i = 0; i < out->count; i++)
+		out->index[i] = i;
+}
+
+/* Writes "a, b, c" into buf: the names of every column of the table. */
+static void
+join_names(const struct ehc_column *columns, size_t column_count, char *buf,
+	   size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < column_count && used < size; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s",
+					 i > 0 ? ", " : "", columns[i].name);
+}
+
+static int
+unknown_column(const char *name, const struct ehc_column *columns,
+	       size_t column_count, struct ehc_error *err)
+{
+	const char *names[EHC_COLUMNS_MAX + 1];
+	const char *nearest;
+	char all[512];
+
+	for (size_t i = 0; i < column_count; i++)
+		names[i] = columns[i].name;
+	names[column_count] = NULL;
+	nearest = ehc_text_nearest(name, names);
+	join_names(columns, column_count, all, sizeof(all));
+	if (nearest != NULL)
+		return ehc_error_set(err, EHC_USAGE, "unknown column '%s'; did "
+				     "you mean '%s'? columns: %s", name,
+				     nearest, all);
+	return ehc_error_set(err, EHC_USAGE, "unknown column '%s'; columns: "
+			     "%s", name, all);
+}
+
+/* Returns the index of the column called name, of len bytes, or -1. */
+static int
+find_column(const char *name, size_t len, const struct ehc_column *columns,
+	    size_t column_count)
+{
+	for (size_t i = 0; i < column_count; i++)
+		if (strlen(columns[i].name) == len &&
+		    strncmp(columns[i].name, name, len) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Appends to out the column whose name is the text from start to end. */
+static int
+select_name(struct ehc_selection *out, const char *start, const char *end,
+	    const struct ehc_column *columns, size_t column_count,
+	    struct ehc_error *err)
+{
+	char name[128];
+	int i;
+
+	while (start < end && (*start == ' ' || *start == '\t'))
+		start++;
+	while (end > start && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	if (start == end) {
+		char all[512];
+
+		join_names(columns, column_count, all, sizeof(all));
+		return ehc_error_set(err, EHC_USAGE, "a column name is empty; "
+				     "columns: %s", all);
+	}
+	i = find_column(start, (size_t)(end - start), columns, column_count);
+	snprintf(name, sizeof(name), "%.*s", (int)(end - start), start);
+	if (i < 0)
+		return unknown_column(name, columns, column_count, err);
+	for (size_t k = 0; k < out->count; k++)
+		if (out->index[k] == (size_t)i)
+			return ehc_error_set(err, EHC_USAGE, "column '%s' is "
+					     "named twice", name);
+	out->index[out->count++] = (size_t)i;
+	return EHC_OK;
+}
+
+int
+ehc_selection_parse(struct ehc_selection *out, const char *list,
+		    const struct ehc_column *columns, size_t column_count,
+		    struct ehc_error *err)
+{
+	const char *start = list;
+	int status;
+
+	if (column_count > EHC_COLUMNS_MAX)
+		return ehc_error_set(err, EHC_SOFTWARE, "%zu columns is more "
+				     "than the maximum of %d", column_count,
+				     EHC_COLUMNS_MAX);
+	out->count = 0;
+	for (;;) {
+		const char *end = start + strcspn(start, ",");
+
+		status = select_name(out, start, end, columns, column_count,
+				     err);
+		if (status != EHC_OK || *end == '\0')
+			return status;
+		start = end + 1;
+	}
+}
+
 struct ehc_listing *
 ehc_listing_create(FILE *out, enum ehc_format format,
 		   const struct ehc_column *columns, size_t column_count)
 {
-	struct ehc_listing *listing = calloc(1, sizeof(*listing));
+	struct ehc_listing *listing;
 
+	if (column_count > EHC_COLUMNS_MAX)
+		return NULL;
+	listing = calloc(1, sizeof(*listing));
 	if (listing == NULL)
 		return NULL;
 	listing->out = out;
 	listing->format = format;
 	listing->columns = columns;
-	listing->column_count = column_count;
+	listing->header = true;
+	listing->guard = true;
+	ehc_selection_first(&listing->selection, column_count);
 	return listing;
+}
+
+void
+ehc_listing_select(struct ehc_listing *listing,
+		   const struct ehc_selection *selection)
+{
+	listing->selection = *selection;
+}
+
+void
+ehc_listing_set_header(struct ehc_listing *listing, bool on)
+{
+	listing->header = on;
+}
+
+void
+ehc_listing_set_guard(struct ehc_listing *listing, bool on)
+{
+	listing->guard = on;
 }
 
 /*
@@ -89,7 +230,11 @@ put_escaped(FILE *out, const char *s)
 	}
 }
 
-/* Returns how wide put_escaped prints s, counting code points. */
+/*
+ * Returns how wide put_escaped prints s, counting code points.
+ * NOTE: wide characters, such as CJK ones, take two terminal columns and
+ * combining marks none, so names that hold them misalign the table.
+ */
 static size_t
 escaped_width(const char *s)
 {
@@ -109,7 +254,7 @@ escaped_width(const char *s)
 static void
 put_tsv_row(struct ehc_listing *listing, const char *const *values)
 {
-	for (size_t i = 0; i < listing->column_count; i++) {
+	for (size_t i = 0; i < listing->selection.count; i++) {
 		if (i > 0)
 			putc('\t', listing->out);
 		if (values[i] != NULL)
@@ -129,9 +274,8 @@ looks_like_formula(const char *s)
 }
 
 static void
-put_csv_field(FILE *out, const char *s, enum ehc_value_type type)
+put_csv_field(FILE *out, const char *s, bool guard)
 {
-	bool guard = type == EHC_VALUE_TEXT && looks_like_formula(s);
 	bool quote = guard || strpbrk(s, ",\"\r\n") != NULL;
 
 	if (!quote) {
@@ -151,29 +295,37 @@ put_csv_field(FILE *out, const char *s, enum ehc_value_type type)
 
 /* RFC 4180 ends every record, the header too, with CRLF. */
 static void
-put_csv_row(struct ehc_listing *listing, const char *const *values)
+put_csv_row(struct ehc_listing *listing, const char *const *values,
+	    const enum ehc_value_type *types)
 {
-	for (size_t i = 0; i < listing->column_count; i++) {
+	for (size_t i = 0; i < listing->selection.count; i++) {
+		const char *v = values[i];
+
 		if (i > 0)
 			putc(',', listing->out);
-		if (values[i] != NULL)
-			put_csv_field(listing->out, values[i],
-				      listing->columns[i].type);
+		if (v != NULL)
+			put_csv_field(listing->out, v, listing->guard &&
+				      types[i] == EHC_VALUE_TEXT &&
+				      looks_like_formula(v));
 	}
 	fputs("\r\n", listing->out);
 }
 
+/* Column names are text, guarded like any other in csv. */
 static void
 put_header(struct ehc_listing *listing)
 {
-	const char *names[listing->column_count];
+	const char *names[EHC_COLUMNS_MAX];
+	enum ehc_value_type types[EHC_COLUMNS_MAX];
 
-	for (size_t i = 0; i < listing->column_count; i++)
-		names[i] = listing->columns[i].name;
+	for (size_t i = 0; i < listing->selection.count; i++) {
+		names[i] = listing->columns[listing->selection.index[i]].name;
+		types[i] = EHC_VALUE_TEXT;
+	}
 	if (listing->format == EHC_FORMAT_TSV)
 		put_tsv_row(listing, names);
 	else
-		put_csv_row(listing, names);
+		put_csv_row(listing, names, types);
 }
 
 /* Writes a code point as a JSON \u escape, as a surrogate pair past BMP. */
@@ -252,20 +404,23 @@ ehc_json_put_string(FILE *out, const char *s)
 }
 
 static void
-put_json_object(struct ehc_listing *listing, const char *const *values)
+put_json_object(struct ehc_listing *listing, const char *const *values,
+		const enum ehc_value_type *types)
 {
 	FILE *out = listing->out;
 
 	putc('{', out);
-	for (size_t i = 0; i < listing->column_count; i++) {
+	for (size_t i = 0; i < listing->selection.count; i++) {
+		size_t column = listing->selection.index[i];
+
 		if (i > 0)
 			putc(',', out);
-		ehc_json_put_string(out, listing->columns[i].name);
+		ehc_json_put_string(out, listing->columns[column].name);
 		putc(':', out);
 		if (values[i] == NULL)
 			fputs("null", out);
-		else if (listing->columns[i].type == EHC_VALUE_NUMBER ||
-			 listing->columns[i].type == EHC_VALUE_JSON)
+		else if (types[i] == EHC_VALUE_NUMBER ||
+			 types[i] == EHC_VALUE_JSON)
 			fputs(values[i], out);
 		else
 			ehc_json_put_string(out, values[i]);
@@ -276,8 +431,9 @@ put_json_object(struct ehc_listing *listing, const char *const *values)
 static int
 buffer_row(struct ehc_listing *listing, const char *const *values)
 {
-	size_t need = (listing->row_count + 1) * listing->column_count;
-	size_t base = listing->row_count * listing->column_count;
+	size_t n = listing->selection.count;
+	size_t need = (listing->row_count + 1) * n;
+	size_t base = listing->row_count * n;
 
 	if (need > listing->cell_capacity) {
 		size_t capacity = listing->cell_capacity * 2;
@@ -291,7 +447,7 @@ buffer_row(struct ehc_listing *listing, const char *const *values)
 		listing->cells = cells;
 		listing->cell_capacity = capacity;
 	}
-	for (size_t i = 0; i < listing->column_count; i++) {
+	for (size_t i = 0; i < n; i++) {
 		const char *v = values[i] != NULL ? values[i] : "";
 
 		listing->cells[base + i] = strdup(v);
@@ -304,8 +460,10 @@ buffer_row(struct ehc_listing *listing, const char *const *values)
 	return EHC_OK;
 }
 
-int
-ehc_listing_row(struct ehc_listing *listing, const char *const *values)
+/* Writes a row of the selected values, each of its type, in the format. */
+static int
+put_row(struct ehc_listing *listing, const char *const *values,
+	const enum ehc_value_type *types)
 {
 	bool first = listing->row_count == 0;
 
@@ -317,26 +475,49 @@ ehc_listing_row(struct ehc_listing *listing, const char *const *values)
 		}
 		break;
 	case EHC_FORMAT_TSV:
-		if (first)
+		if (first && listing->header)
 			put_header(listing);
 		put_tsv_row(listing, values);
 		break;
 	case EHC_FORMAT_CSV:
-		if (first)
+		if (first && listing->header)
 			put_header(listing);
-		put_csv_row(listing, values);
+		put_csv_row(listing, values, types);
 		break;
 	case EHC_FORMAT_JSON:
 		fputs(first ? "[\n" : ",\n", listing->out);
-		put_json_object(listing, values);
+		put_json_object(listing, values, types);
 		break;
 	case EHC_FORMAT_JSONL:
-		put_json_object(listing, values);
+		put_json_object(listing, values, types);
 		putc('\n', listing->out);
 		break;
 	}
 	listing->row_count++;
 	return ferror(listing->out) ? EHC_IOERR : EHC_OK;
+}
+
+int
+ehc_listing_row_typed(struct ehc_listing *listing, const char *const *values,
+		      const enum ehc_value_type *types)
+{
+	const char *picked[EHC_COLUMNS_MAX];
+	enum ehc_value_type picked_types[EHC_COLUMNS_MAX];
+
+	for (size_t i = 0; i < listing->selection.count; i++) {
+		size_t column = listing->selection.index[i];
+
+		picked[i] = values[column];
+		picked_types[i] = types != NULL ? types[column] :
+				  listing->columns[column].type;
+	}
+	return put_row(listing, picked, picked_types);
+}
+
+int
+ehc_listing_row(struct ehc_listing *listing, const char *const *values)
+{
+	return ehc_listing_row_typed(listing, values, NULL);
 }
 
 static void
@@ -351,13 +532,14 @@ static void
 put_table_line(struct ehc_listing *listing, const size_t *widths,
 	       char *const *cells)
 {
-	size_t last = listing->column_count - 1;
+	size_t last = listing->selection.count - 1;
 
 	while (last > 0 && cells[last][0] == '\0')
 		last--;
 	for (size_t i = 0; i <= last; i++) {
+		size_t column = listing->selection.index[i];
 		size_t width = escaped_width(cells[i]);
-		bool right = listing->columns[i].type == EHC_VALUE_NUMBER;
+		bool right = listing->columns[column].type == EHC_VALUE_NUMBER;
 
 		if (i > 0)
 			fputs("  ", listing->out);
@@ -373,12 +555,14 @@ put_table_line(struct ehc_listing *listing, const size_t *widths,
 static void
 put_table(struct ehc_listing *listing)
 {
-	size_t n = listing->column_count;
-	size_t widths[n];
-	char *names[n];
+	size_t n = listing->selection.count;
+	size_t widths[EHC_COLUMNS_MAX];
+	char *names[EHC_COLUMNS_MAX];
 
 	for (size_t i = 0; i < n; i++) {
-		names[i] = (char *)listing->columns[i].name;
+		size_t column = listing->selection.index[i];
+
+		names[i] = (char *)listing->columns[column].name;
 		widths[i] = escaped_width(names[i]);
 	}
 	for (size_t r = 0; r < listing->row_count; r++) {
@@ -399,7 +583,8 @@ ehc_listing_finish(struct ehc_listing *listing)
 {
 	if (listing->failed)
 		return EHC_SOFTWARE;
-	if (listing->format == EHC_FORMAT_TABLE && listing->row_count > 0)
+	if (listing->format == EHC_FORMAT_TABLE && listing->row_count > 0 &&
+	    listing->selection.count > 0)
 		put_table(listing);
 	if (listing->format == EHC_FORMAT_JSON)
 		fputs(listing->row_count > 0 ? "\n]\n" : "[]\n", listing->out);
@@ -413,7 +598,7 @@ ehc_listing_destroy(struct ehc_listing *listing)
 {
 	if (listing == NULL)
 		return;
-	for (size_t i = 0; i < listing->row_count * listing->column_count &&
+	for (size_t i = 0; i < listing->row_count * listing->selection.count &&
 			   listing->cells != NULL; i++)
 		free(listing->cells[i]);
 	free(listing->cells);

@@ -9,11 +9,20 @@
 #include "ehc/config.h"
 #include "ehc/store.h"
 
-/* One milestone of one case. Strings are owned by the list they are in. */
+/*
+ * One milestone of one case, with the case's fields that a listing can
+ * show. Strings are owned by the list they are in. Those of optional
+ * fields are NULL when not set.
+ */
 struct ehc_deadline {
 	char *ref;
-	char *aro;		/* NULL when the case has no officer */
+	char *aro;
 	char *child;
+	ehc_date dob;
+	ehc_date received;
+	enum ehc_stage stage;
+	char *setting;
+	char *ep;
 	enum ehc_milestone milestone;
 	ehc_date due;
 	int days;		/* due minus today: negative when overdue */
