@@ -2,9 +2,9 @@
 # usage error for every subcommand.
 . "$(dirname "$0")/lib.sh"
 
-commands="acronym assess com-record config correct deadlines exception help \
-issue-plan list log panel-decide record-outcome request schedule-com show \
-withdraw"
+commands="acronym assess com-record config correct deadlines exception export \
+help import issue-plan list log panel-decide record-outcome request \
+schedule-com show withdraw"
 
 # usage_error NAME ARGS...: "ehc ARGS" is a usage error: exit 64, nothing on
 # stdout, one line on stderr that points to --help, and no database made.
@@ -249,5 +249,22 @@ usage_case "deadlines bad milestone" \
 usage_case "deadlines overdue and within" \
 	"--overdue and --within cannot be used together" \
 	deadlines --overdue --within 7
+
+usage_case "import two files" "unexpected argument 'b.csv'" \
+	import a.csv b.csv
+usage_case "import bad format" \
+	"invalid --format 'tsv': expected csv or jsonl" import --format tsv a.csv
+usage_case "import bad date format" \
+	"invalid --date-format 'mdy': expected iso or dmy" \
+	import --date-format mdy a.csv
+usage_case "import bad duplicate choice" \
+	"invalid --on-duplicate 'replace': expected error or skip" \
+	import --on-duplicate replace a.csv
+usage_case "import value for a flag" "option '--dry-run=yes' takes no value" \
+	import --dry-run=yes a.csv
+usage_case "export bad format" \
+	"invalid --format 'json': expected csv or jsonl" export --format json
+usage_case "export operand" "unexpected argument 'cases.csv'" \
+	export cases.csv
 
 finish
