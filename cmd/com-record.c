@@ -138,8 +138,11 @@ print_next_dates(const struct record_context *ctx)
 		       ehc_due_state_name(found[i].state));
 		listed++;
 	}
-	if (listed == 0)
-		puts("None: every statutory date of this case has been met.");
+	if (listed == 0 && ehc_stage_ended(ctx->c.stage))
+		printf("None: the case has ended (%s).\n",
+		       ehc_stage_description(ctx->c.stage));
+	else if (listed == 0)
+		puts("None is still to be met.");
 }
 
 static int
@@ -147,6 +150,10 @@ print_record(struct record_context *ctx)
 {
 	int status;
 
+	if (ctx->c.com.held == EHC_DATE_NONE && ehc_stage_ended(ctx->c.stage))
+		return ehc_cmd_fail(EHC_DATAERR, "case '%s' ended without a "
+				    "COM (%s)", ctx->c.ref,
+				    ehc_stage_description(ctx->c.stage));
 	if (ctx->c.com.held == EHC_DATE_NONE)
 		return ehc_cmd_fail(EHC_DATAERR, "the COM of case '%s' has not "
 				    "been held yet; record it with 'ehc "

@@ -15,6 +15,11 @@ enum {
 	OPT_ARO,
 	OPT_EP,
 	OPT_PLACEMENT,
+	OPT_REASON,
+	OPT_COM_AT,
+	OPT_COM_LOCATION,
+	OPT_COM_CHAIR,
+	OPT_REMOVE,
 	OPT_NOTE,
 };
 
@@ -29,6 +34,11 @@ static const struct option options[] = {
 	{ "aro", required_argument, NULL, OPT_ARO },
 	{ "ep", required_argument, NULL, OPT_EP },
 	{ "placement", required_argument, NULL, OPT_PLACEMENT },
+	{ "reason", required_argument, NULL, OPT_REASON },
+	{ "com-at", required_argument, NULL, OPT_COM_AT },
+	{ "com-location", required_argument, NULL, OPT_COM_LOCATION },
+	{ "com-chair", required_argument, NULL, OPT_COM_CHAIR },
+	{ "remove", required_argument, NULL, OPT_REMOVE },
 	{ "note", required_argument, NULL, OPT_NOTE },
 	{ 0 },
 };
@@ -84,9 +94,28 @@ parse_fact(const char *text, struct ehc_correction *fix)
 	return EHC_OK;
 }
 
+/* Parses the advice fact that --remove takes out. */
+static int
+parse_removed(const char *text, struct ehc_correction *fix)
+{
+	enum ehc_advice_source source;
+	enum ehc_fact fact;
+
+	if (!ehc_fact_lookup(text, &fact, &source) || !takes_source(fact))
+		return ehc_cmd_usage("invalid --remove '%s': expected "
+				     "advice-requested:SOURCE or "
+				     "advice-received:SOURCE", text);
+	fix->remove = true;
+	fix->removed = fact;
+	fix->removed_advice = source;
+	return EHC_OK;
+}
+
 static int
 parse_option(int opt, char **argv, struct ehc_correction *fix)
 {
+	ehc_date day;
+
 	switch (opt) {
 	case OPT_STEP:
 		return parse_fact(optarg, fix);
@@ -100,6 +129,14 @@ parse_option(int opt, char **argv, struct ehc_correction *fix)
 	case OPT_ARO: fix->aro = optarg; return EHC_OK;
 	case OPT_EP: fix->ep = optarg; return EHC_OK;
 	case OPT_PLACEMENT: fix->placement = optarg; return EHC_OK;
+	case OPT_REASON: fix->withdraw_reason = optarg; return EHC_OK;
+	case OPT_COM_AT:
+		fix->com_at = optarg;
+		return ehc_cmd_com_time("--com-at", optarg, &day);
+	case OPT_COM_LOCATION: fix->com_location = optarg; return EHC_OK;
+	case OPT_COM_CHAIR: fix->com_chair = optarg; return EHC_OK;
+	case OPT_REMOVE:
+		return parse_removed(optarg, fix);
 	case OPT_NOTE: fix->note = optarg; return EHC_OK;
 	default:
 		return ehc_cmd_option(opt, argv);
@@ -117,9 +154,12 @@ check(const struct ehc_correction *fix)
 	if (fix->fact < 0 && fix->date != EHC_DATE_NONE)
 		return ehc_cmd_usage("--date needs --step FACT, the step "
 				     "whose date it corrects");
-	if (fix->fact < 0 && fix->child == NULL && fix->dob == EHC_DATE_NONE &&
-	    fix->source == NULL && fix->setting == NULL && fix->aro == NULL &&
-	    fix->ep == NULL && fix->placement == NULL)
+	if (fix->fact < 0 && !fix->remove && fix->child == NULL &&
+	    fix->dob == EHC_DATE_NONE && fix->source == NULL &&
+	    fix->setting == NULL && fix->aro == NULL && fix->ep == NULL &&
+	    fix->placement == NULL && fix->withdraw_reason == NULL &&
+	    fix->com_at == NULL && fix->com_location == NULL &&
+	    fix->com_chair == NULL)
 		return ehc_cmd_usage("nothing to correct: give --step and "
 				     "--date, or a field to change");
 	/* An empty source clears it, as for the other optional fields. */
@@ -170,7 +210,9 @@ const struct ehc_command ehc_command_correct = {
 		 "[--dob DATE]\n"
 		 "         [--source WHO] [--setting NAME] [--aro NAME] "
 		 "[--ep NAME]\n"
-		 "         [--placement NAME] [--note TEXT]",
+		 "         [--placement NAME] [--reason TEXT] [--com-at TIME]\n"
+		 "         [--com-location TEXT] [--com-chair NAME] "
+		 "[--remove FACT] [--note TEXT]",
 	.help =
 	"options:\n"
 	"  --step FACT        the step whose date is wrong: received,\n"
@@ -187,6 +229,13 @@ const struct ehc_command ehc_command_correct = {
 	"  --aro NAME         the Assessment and Reviewing Officer\n"
 	"  --ep NAME          the Educational Psychologist\n"
 	"  --placement NAME   the school or setting the final plan names\n"
+	"  --reason TEXT      why the case was withdrawn\n"
+	"  --com-at TIME      when the COM was, 'YYYY-MM-DD HH:MM'\n"
+	"  --com-location TEXT, --com-chair NAME\n"
+	"                     where the COM was, and who chaired it\n"
+	"  --remove FACT      take out advice-requested:SOURCE (with its\n"
+	"                     reply) or advice-received:SOURCE recorded in\n"
+	"                     error\n"
 	"  --note TEXT        why, kept with the correction in the history\n"
 	EHC_COMMON_HELP
 	"\nAn empty value, such as --ep '', clears an optional field.\n",

@@ -139,6 +139,8 @@ int
 main(int argc, char **argv)
 {
 	const struct ehc_command *command;
+	const char *today;
+	ehc_date day;
 	int status;
 
 	status = global_options(argc, argv);
@@ -153,6 +155,11 @@ main(int argc, char **argv)
 	if (command == NULL)
 		return unknown_command(argv[optind]);
 	ehc_context.command = command;
+
+	/* A bad EHC_TODAY is an error for every command, used or not. */
+	if ((today = getenv("EHC_TODAY")) != NULL && *today != '\0' &&
+	    (status = ehc_cmd_date("EHC_TODAY", today, &day)) != EHC_OK)
+		return status;
 	argc -= optind;
 	argv += optind;
 	optind = 0;

@@ -197,6 +197,81 @@ correct_fields(struct correction_context *ctx)
 	return EHC_OK;
 }
 
+/* Corrects what the case records of its COM and of its withdrawal. */
+static int
+correct_details(struct correction_context *ctx)
+{
+	const struct ehc_correction *fix = ctx->fix;
+	struct ehc_case *c = &ctx->c;
+	ehc_date day;
+	const char *reason;
+	int status;
+
+	if (fix->com_at != NULL && (reason = ehc_com_time_parse(fix->com_at,
+								&day)))
+		return ehc_error_set(ctx->err, EHC_USAGE,
+				     "invalid COM time '%s': %s", fix->com_at,
+				     reason);
+	if ((fix->com_at != NULL || fix->com_location != NULL ||
+	     fix->com_chair != NULL) && c->com.at == NULL)
+		return ehc_error_set(ctx->err, EHC_DATAERR,
+				     "case '%s' has no COM booked to correct",
+				     c->ref);
+	if (fix->withdraw_reason != NULL && c->withdrawn == EHC_DATE_NONE)
+		return ehc_error_set(ctx->err, EHC_DATAERR,
+				     "case '%s' has no withdrawal whose reason "
+				     "could be corrected", c->ref);
+	if ((status = correct_text(ctx, "com-at", "COM time", &c->com.at,
+				   fix->com_at, true)) != EHC_OK ||
+	    (status = correct_text(ctx, "com-location", "location",
+				   &c->com.location, fix->com_location,
+				   false)) != EHC_OK ||
+	    (status = correct_text(ctx, "com-chair", "chair", &c->com.chair,
+				   fix->com_chair, false)) != EHC_OK ||
+	    (status = correct_text(ctx, "withdraw-reason", "reason",
+				   &c->withdraw_reason, fix->withdraw_reason,
+				   true)) != EHC_OK)
+		return status;
+	return EHC_OK;
+}
+
+/*
+ * Removes an advice request recorded in error, with its reply, or a reply
+ * recorded in error. Advice from the wrong source would otherwise leave
+ * its milestone overdue for good.
+ */
+static int
+remove_advice(struct correction_context *ctx)
+{
+	const struct ehc_correction *fix = ctx->fix;
+	struct ehc_advice *a = &ctx->c.advice[fix->removed_advice];
+	bool request = fix->removed == EHC_FACT_ADVICE_REQUESTED;
+	ehc_date *field = request ? &a->requested : &a->received;
+	char key[64], old[EHC_DATE_LEN], reply[EHC_DATE_LEN];
+
+	snprintf(key, sizeof(key), "%s:%s", ehc_fact_names[fix->removed],
+		 ehc_advice_source_names[fix->removed_advice]);
+	if (!request && fix->removed != EHC_FACT_ADVICE_RECEIVED)
+		return ehc_error_set(ctx->err, EHC_USAGE,
+				     "only advice-requested:SOURCE and "
+				     "advice-received:SOURCE can be removed");
+	if (*field == EHC_DATE_NONE)
+		return ehc_error_set(ctx->err, EHC_DATAERR,
+				     "case '%s' has no %s to remove",
+				     ctx->c.ref, key);
+	ehc_date_format(*field, old);
+	ehc_detail_change(&ctx->detail, key, old, NULL);
+	if (request && a->received != EHC_DATE_NONE) {
+		ehc_date_format(a->received, reply);
+		ehc_detail_change(&ctx->detail, "advice-received", reply, NULL);
+	}
+	*field = EHC_DATE_NONE;
+	if (request)
+		a->received = EHC_DATE_NONE;
+	ctx->changed = true;
+	return EHC_OK;
+}
+
 static void
 correct_dob(struct correction_context *ctx)
 {
@@ -228,7 +303,10 @@ apply(struct correction_context *ctx)
 
 	if (ctx->fix->fact >= 0 && (status = correct_fact(ctx)) != EHC_OK)
 		return status;
-	if ((status = correct_fields(ctx)) != EHC_OK)
+	if (ctx->fix->remove && (status = remove_advice(ctx)) != EHC_OK)
+		return status;
+	if ((status = correct_fields(ctx)) != EHC_OK ||
+	    (status = correct_details(ctx)) != EHC_OK)
 		return status;
 	correct_dob(ctx);
 	if (!ctx->changed)
@@ -238,10 +316,25 @@ apply(struct correction_context *ctx)
 	return EHC_OK;
 }
 
+/*
+ * Returns whether a correction moves a date that the parent's time to
+ * comment on the draft depends on. The window is checked only then, so
+ * that a longer window configured later does not block other corrections
+ * of plans issued under the old one.
+ */
+static bool
+changes_window(const struct ehc_correction *fix)
+{
+	return fix->fact == EHC_FACT_DRAFT_PLAN ||
+	       fix->fact == EHC_FACT_COMMENTS_RECEIVED ||
+	       fix->fact == EHC_FACT_FINAL_PLAN;
+}
+
 static int
 record(struct ehc_store *store, const struct ehc_config *config,
        const char *ref, struct correction_context *ctx, ehc_date today)
 {
+	struct ehc_order_lists lists;
 	char *detail;
 	int status;
 
@@ -259,7 +352,11 @@ record(struct ehc_store *store, const struct ehc_config *config,
 	if (status == EHC_OK && detail == NULL)
 		status = ehc_error_set(ctx->err, EHC_SOFTWARE, "out of memory");
 	if (status == EHC_OK)
-		status = ehc_order_check(&ctx->c, config, today, ctx->err);
+		status = ehc_order_lists_read(store, ref, &lists, ctx->err);
+	if (status == EHC_OK)
+		status = ehc_order_check(&ctx->c, &lists, config,
+					 changes_window(ctx->fix), today,
+					 ctx->err);
 	if (status == EHC_OK)
 		status = ehc_store_update_case(store, &ctx->c, "correction",
 					       detail, ctx->fix->note,

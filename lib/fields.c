@@ -49,6 +49,10 @@ ehc_field_line(const char *what, const char *value, size_t max,
 		return ehc_error_set(err, EHC_DATAERR,
 				     "invalid %s: bidirectional formatting "
 				     "characters are not allowed", what);
+	if (ehc_text_has_invisible(value))
+		return ehc_error_set(err, EHC_DATAERR,
+				     "invalid %s: invisible characters and "
+				     "line separators are not allowed", what);
 	if (ehc_text_padded(value))
 		return ehc_error_set(err, EHC_DATAERR,
 				     "invalid %s: it starts or ends with a "
@@ -65,6 +69,10 @@ ehc_field_text(const char *what, const char *value, size_t max,
 
 	if (status != EHC_OK || value == NULL)
 		return status;
+	if (ehc_text_has_bidi_control(value))
+		return ehc_error_set(err, EHC_DATAERR,
+				     "invalid %s: bidirectional formatting "
+				     "characters are not allowed", what);
 	for (size_t i = 0; p[i] != '\0'; i++) {
 		bool c1 = p[i] == 0xc2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f;
 

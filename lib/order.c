@@ -18,7 +18,13 @@ struct rule {
 	bool future;		/* the date may be after today */
 };
 
-#define RULES_MAX (16 + 2 * EHC_ADVICE_COUNT)
+#define RULES_MAX (24 + 2 * EHC_ADVICE_COUNT)
+
+/*
+ * The last received date whose deadlines can be written as YYYY-MM-DD:
+ * the longest timeframe the configuration allows is 104 weeks.
+ */
+#define LAST_DATE (ehc_date_from_ymd(EHC_DATE_YEAR_MAX, 12, 31) - 728)
 
 static const char *const advice_requested[] = {
 	[EHC_ADVICE_PARENT] = "the request for advice from the parent",
@@ -60,31 +66,41 @@ add(struct rule *rules, size_t *n, ehc_date date, const char *label,
 	rules[(*n)++] = (struct rule){ date, label, after, after_label, false };
 }
 
-/* Returns the latest date of the steps that a withdrawal must follow. */
+/* Returns the later of two dates, either of which may be none. */
 static ehc_date
-latest_step(const struct ehc_case *c)
+later(ehc_date a, ehc_date b)
+{
+	return a > b ? a : b;
+}
+
+/*
+ * Returns the latest date of the steps that a step ending the case must
+ * follow: everything recorded before it, outcomes and exceptions too.
+ */
+static ehc_date
+latest_step(const struct ehc_case *c, const struct ehc_order_lists *lists)
 {
 	ehc_date dates[] = {
 		c->received, c->assess_date, c->com.booked, c->com.held,
 		c->issue_date, c->draft, c->comments, c->exception_from,
+		lists->last_outcome, lists->last_exception,
 	};
 	ehc_date latest = EHC_DATE_NONE;
 
 	for (size_t i = 0; i < sizeof(dates) / sizeof(*dates); i++)
-		if (dates[i] != EHC_DATE_NONE && dates[i] > latest)
-			latest = dates[i];
+		latest = later(latest, dates[i]);
 	for (int i = 0; i < EHC_ADVICE_COUNT; i++) {
-		if (c->advice[i].requested > latest)
-			latest = c->advice[i].requested;
-		if (c->advice[i].received > latest)
-			latest = c->advice[i].received;
+		latest = later(latest, c->advice[i].requested);
+		latest = later(latest, c->advice[i].received);
 	}
 	return latest;
 }
 
 static size_t
-collect(const struct ehc_case *c, struct rule *rules)
+collect(const struct ehc_case *c, const struct ehc_order_lists *lists,
+	struct rule *rules)
 {
+	ehc_date last = latest_step(c, lists);
 	size_t n = 0;
 
 	add(rules, &n, c->received, "the request", c->dob,
@@ -100,10 +116,14 @@ collect(const struct ehc_case *c, struct rule *rules)
 	add(rules, &n, c->com.booked, "the COM booking", c->assess_date,
 	    "the decision to assess");
 	add(rules, &n, ehc_order_com_day(c->com.at), "the COM",
-	    c->assess_date, "the decision to assess");
+	    c->com.booked, "the day it was booked");
 	rules[n - 1].future = true;
+	add(rules, &n, lists->first_outcome, "the outcomes agreed",
+	    c->com.held, "the COM held");
 	add(rules, &n, c->com.held, "the COM held", c->com.booked,
 	    "the COM booking");
+	add(rules, &n, c->com.held, "the COM held", c->assess_date,
+	    "the decision to assess");
 	add(rules, &n, c->com.held, "the COM held",
 	    ehc_order_com_day(c->com.at), "the day it was booked for");
 	add(rules, &n, c->issue_date, "the decision whether to issue a plan",
@@ -118,7 +138,15 @@ collect(const struct ehc_case *c, struct rule *rules)
 	    c->issue_date, "the decision not to issue");
 	add(rules, &n, c->exception_from, "the exception", c->received,
 	    "the request");
-	add(rules, &n, c->withdrawn, "the withdrawal", latest_step(c),
+
+	/* A step that ends the case comes after everything else recorded. */
+	if (c->final != EHC_DATE_NONE)
+		add(rules, &n, c->final, "the final plan", last,
+		    "the last step recorded");
+	if (c->support_meeting != EHC_DATE_NONE)
+		add(rules, &n, c->support_meeting, "the SEN support meeting",
+		    last, "the last step recorded");
+	add(rules, &n, c->withdrawn, "the withdrawal", last,
 	    "the last step recorded");
 	return n;
 }
@@ -131,6 +159,11 @@ check_rule(const struct rule *r, ehc_date today, struct ehc_error *err)
 	if (r->date == EHC_DATE_NONE)
 		return EHC_OK;
 	ehc_date_format(r->date, date);
+	if (r->date > LAST_DATE)
+		return ehc_error_set(err, EHC_DATAERR,
+				     "invalid date %s for %s: its deadlines "
+				     "would fall after the year %d", date,
+				     r->label, EHC_DATE_YEAR_MAX);
 	if (!r->future && r->date > today) {
 		ehc_date_format(today, other);
 		return ehc_error_set(err, EHC_DATAERR,
@@ -190,11 +223,13 @@ check_window(const struct ehc_case *c, const struct ehc_config *config,
 }
 
 int
-ehc_order_check(const struct ehc_case *c, const struct ehc_config *config,
-		ehc_date today, struct ehc_error *err)
+ehc_order_check(const struct ehc_case *c,
+		const struct ehc_order_lists *lists,
+		const struct ehc_config *config, bool window, ehc_date today,
+		struct ehc_error *err)
 {
 	struct rule rules[RULES_MAX];
-	size_t n = collect(c, rules);
+	size_t n = collect(c, lists, rules);
 	int status;
 
 	for (size_t i = 0; i < n; i++)
@@ -202,5 +237,42 @@ ehc_order_check(const struct ehc_case *c, const struct ehc_config *config,
 			return status;
 	if ((status = check_age(c, err)) != EHC_OK)
 		return status;
-	return check_window(c, config, err);
+	return window ? check_window(c, config, err) : EHC_OK;
+}
+
+static int
+note_outcome(const struct ehc_outcome *o, void *context)
+{
+	struct ehc_order_lists *lists = context;
+
+	if (lists->first_outcome == EHC_DATE_NONE ||
+	    o->agreed < lists->first_outcome)
+		lists->first_outcome = o->agreed;
+	lists->last_outcome = later(lists->last_outcome, o->agreed);
+	return EHC_OK;
+}
+
+static int
+note_exception(const struct ehc_exception *e, void *context)
+{
+	struct ehc_order_lists *lists = context;
+
+	lists->last_exception = later(lists->last_exception, e->from);
+	return EHC_OK;
+}
+
+int
+ehc_order_lists_read(struct ehc_store *store, const char *ref,
+		     struct ehc_order_lists *lists, struct ehc_error *err)
+{
+	int status;
+
+	*lists = (struct ehc_order_lists){
+		EHC_DATE_NONE, EHC_DATE_NONE, EHC_DATE_NONE,
+	};
+	status = ehc_store_each_outcome(store, ref, note_outcome, lists, err);
+	if (status == EHC_OK)
+		status = ehc_store_each_exception(store, ref, note_exception,
+						  lists, err);
+	return status;
 }

@@ -338,7 +338,8 @@ apply_com_booked(struct step_context *ctx)
 				     ctx->err)) != EHC_OK)
 		return status;
 	ehc_detail_text(&ctx->detail, "at", s->com_at);
-	ehc_detail_text(&ctx->detail, "was", com->at);
+	if (com->at != NULL && strcmp(com->at, s->com_at) != 0)
+		ehc_detail_text(&ctx->detail, "was", com->at);
 	if ((status = set_string(ctx, &com->at, s->com_at)) != EHC_OK ||
 	    (s->location != NULL &&
 	     (status = set_string(ctx, &com->location, s->location))) ||
@@ -349,7 +350,9 @@ apply_com_booked(struct step_context *ctx)
 		com->minutes = s->minutes;
 	else if (com->minutes == 0)
 		com->minutes = ctx->config->com_minutes;
-	com->booked = s->date;
+	/* The COM was arranged on its first booking; a new time keeps it. */
+	if (com->booked == EHC_DATE_NONE)
+		com->booked = s->date;
 
 	ehc_detail_number(&ctx->detail, "minutes", com->minutes);
 	ehc_detail_text(&ctx->detail, "location", s->location);
@@ -633,11 +636,23 @@ check_step_date(const struct ehc_step *s, ehc_date today,
 			     date, steps[s->kind].title, now);
 }
 
+/* Counts the outcome a step adds among the dates its case is checked by. */
+static void
+note_new_outcome(struct ehc_order_lists *lists, ehc_date agreed)
+{
+	if (lists->first_outcome == EHC_DATE_NONE ||
+	    agreed < lists->first_outcome)
+		lists->first_outcome = agreed;
+	if (agreed > lists->last_outcome)
+		lists->last_outcome = agreed;
+}
+
 /* Applies the step to the stored case and writes the result. */
 static int
 record(struct step_context *ctx, const char *ref)
 {
 	const struct ehc_step *s = ctx->step;
+	struct ehc_order_lists lists;
 	char *detail;
 	int status;
 
@@ -658,8 +673,14 @@ record(struct step_context *ctx, const char *ref)
 	if (status == EHC_OK && detail == NULL)
 		status = ehc_error_set(ctx->err, EHC_SOFTWARE, "out of memory");
 	if (status == EHC_OK)
-		status = ehc_order_check(&ctx->c, ctx->config, ctx->today,
-					 ctx->err);
+		status = ehc_order_lists_read(ctx->store, ref, &lists,
+					      ctx->err);
+	if (status == EHC_OK && s->kind == EHC_STEP_OUTCOME)
+		note_new_outcome(&lists, s->date);
+	if (status == EHC_OK)
+		status = ehc_order_check(&ctx->c, &lists, ctx->config,
+					 s->kind == EHC_STEP_FINAL_PLAN,
+					 ctx->today, ctx->err);
 	if (status == EHC_OK)
 		status = ehc_store_update_case(ctx->store, &ctx->c,
 					       steps[s->kind].event, detail,

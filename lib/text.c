@@ -212,6 +212,21 @@ ehc_text_has_bidi_control(const char *s)
 }
 
 bool
+ehc_text_has_invisible(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		size_t n = sequence_length(*p);
+		unsigned long cp = decode(p, n);
+
+		if (cp == 0x200b || cp == 0x2060 || cp == 0xfeff ||
+		    cp == 0x2028 || cp == 0x2029)
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+bool
 ehc_text_blank(const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p;) {

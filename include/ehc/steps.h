@@ -154,6 +154,13 @@ struct ehc_correction {
 	const char *aro;
 	const char *ep;
 	const char *placement;
+	const char *withdraw_reason;
+	const char *com_at;	/* a new time for the COM, held or not */
+	const char *com_location;
+	const char *com_chair;
+	bool remove;		/* take out an advice fact recorded in error */
+	enum ehc_fact removed;	/* which: advice requested or received */
+	enum ehc_advice_source removed_advice;
 	const char *note;	/* why: kept with the correction */
 };
 

@@ -28,6 +28,13 @@ size_t ehc_text_utf8_invalid(const char *s, size_t len);
  */
 bool ehc_text_has_bidi_control(const char *s);
 
+/*
+ * Returns whether valid UTF-8 text s holds a character that shows nothing
+ * or breaks a line (zero-width space, word joiner, byte order mark, line
+ * and paragraph separators), so that two names could look the same.
+ */
+bool ehc_text_has_invisible(const char *s);
+
 /* Returns whether valid UTF-8 text s is empty or only spaces of any kind. */
 bool ehc_text_blank(const char *s);
 

@@ -63,6 +63,16 @@ refused "correct what is not recorded" "no support-meeting to correct" \
 step "reassign the officer" correct O-1 --aro "Sam Officer"
 refused "nothing to correct" "nothing to correct" correct O-1 \
 	--aro "Sam Officer"
+step "correct the COM details" correct O-1 --com-at "2026-12-08 09:30" \
+	--com-chair "Dr Psych"
+refused "COM time outside the booking" "before the day it was booked" \
+	correct O-1 --com-at "2026-10-30 09:30"
+refused "reason of a case not withdrawn" "no withdrawal" \
+	correct O-1 --reason "typo"
+step "remove advice asked in error" correct O-1 \
+	--remove advice-requested:health --note "asked the wrong service"
+refused "remove it twice" "no advice-requested:health to remove" \
+	correct O-1 --remove advice-requested:health
 check "history" 0 "$EHC" log O-1 --format tsv
 mask_history
 out_matches "history after corrections" paths/order-log.tsv
@@ -73,5 +83,15 @@ check "step on a missing database" 66 "$EHC" --db "$tmp/none.db" \
 	assess O-1 --decision assess
 if [ -e "$tmp/none.db" ]; then fail "a step made a database"; else pass; fi
 check "case found ignoring case" 0 "$EHC" show o-1
+check "bad EHC_TODAY on any command" 64 env EHC_TODAY=2026-02-30 "$EHC" log \
+	O-1
+err_has "bad EHC_TODAY named" "invalid EHC_TODAY '2026-02-30'"
+
+# A case that ended before its COM has no COM record to send.
+"$EHC" request --child "Bo Test" --dob 2015-05-05 --ref O-2 \
+	--received 2026-09-01 >/dev/null
+"$EHC" withdraw O-2 --reason "moved away" --date 2026-09-10
+check "com record of a withdrawn case" 65 "$EHC" com-record O-2
+err_has "com record of a withdrawn case" "ended without a COM"
 
 finish

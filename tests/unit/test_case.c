@@ -180,6 +180,10 @@ request_name_checks(void **state)
 	expect_rejected(*state, &req, "starts or ends with a space");
 	req.child = "Ada \xe2\x80\xae" "ecalevoL";
 	expect_rejected(*state, &req, "bidirectional");
+	req.child = "Ada\xe2\x80\x8b" "Lovelace";
+	expect_rejected(*state, &req, "invisible");
+	req.child = "Ada\xe2\x80\xa8" "Lovelace";
+	expect_rejected(*state, &req, "line separators");
 	req.child = "D\x92" "Arcy";
 	expect_rejected(*state, &req, "byte 2 (0x92) is not UTF-8");
 	memset(long_name, 'x', sizeof(long_name) - 1);
@@ -214,6 +218,8 @@ request_note_checks(void **state)
 	assert_int_equal(submit(*state, &req, ref, &err), EHC_OK);
 	req.note = "bell\a";
 	expect_rejected(*state, &req, "control character 0x07");
+	req.note = "turn \xe2\x80\xae" "around";
+	expect_rejected(*state, &req, "bidirectional");
 }
 
 static void

@@ -551,6 +551,99 @@ correct_ended_case(void **state)
 	ehc_case_release(&c);
 }
 
+/* A step that ends the case cannot come before an outcome recorded. */
+static void
+step_end_after_outcomes(void **state)
+{
+	struct fixture *f = *state;
+	struct ehc_step outcome = make(EHC_STEP_OUTCOME, "2026-12-05");
+	struct ehc_step withdraw = make(EHC_STEP_WITHDRAWAL, "2026-12-01");
+	struct ehc_correction fix = {
+		.fact = EHC_FACT_COM_HELD, .date = day("2026-12-06"),
+		.dob = EHC_DATE_NONE,
+	};
+	struct ehc_error err = { 0 };
+
+	to_com_held(f);
+	outcome.area = EHC_AREA_COMMUNICATION;
+	outcome.outcome = "o";
+	outcome.provision = "p";
+	ok(f, outcome);
+	withdraw.text = "moved away";
+	rejected(f, withdraw, "before the last step recorded (2026-12-05)");
+	assert_int_equal(ehc_case_correct(f->store, f->config, "T-1", &fix,
+					  day(TODAY), &err), EHC_DATAERR);
+	assert_non_null(strstr(err.message, "the outcomes agreed"));
+	withdraw.date = day("2026-12-05");
+	ok(f, withdraw);
+}
+
+/* The COM was arranged on its first booking, whatever the rebookings. */
+static void
+step_rebooking_keeps_first(void **state)
+{
+	struct fixture *f = *state;
+	struct ehc_case c;
+
+	ok(f, decision(EHC_STEP_ASSESS_DECISION, EHC_DECISION_YES,
+		       "2026-10-05"));
+	ok(f, booking("2026-11-20 10:00", "2026-10-10"));
+	ok(f, booking("2026-11-27 10:00", "2026-11-01"));
+	c = load(f);
+	assert_int_equal(c.com.booked, day("2026-10-10"));
+	assert_string_equal(c.com.at, "2026-11-27 10:00");
+	ehc_case_release(&c);
+	rejected(f, booking("2026-10-09 10:00", "2026-11-02"),
+		 "before the day it was booked");
+}
+
+/* A longer comment window configured later does not block corrections. */
+static void
+correct_after_window_change(void **state)
+{
+	struct fixture *f = *state;
+	struct ehc_step final = make(EHC_STEP_FINAL_PLAN, "2027-01-05");
+	struct ehc_correction fix = {
+		.fact = -1, .date = EHC_DATE_NONE, .dob = EHC_DATE_NONE,
+		.aro = "Sam Officer",
+	};
+	struct ehc_error err = { 0 };
+
+	to_com_held(f);
+	ok(f, decision(EHC_STEP_ISSUE_DECISION, EHC_DECISION_YES,
+		       "2026-12-10"));
+	ok(f, make(EHC_STEP_DRAFT_PLAN, "2026-12-21"));
+	final.placement = "Made-up Primary";
+	ok(f, final);
+	f->config->timeframes[EHC_TIMEFRAME_DRAFT_COMMENTS] =
+	    (struct ehc_duration){ 3, 'w' };
+	assert_int_equal(ehc_case_correct(f->store, f->config, "T-1", &fix,
+					  day(TODAY), &err), EHC_OK);
+	fix = (struct ehc_correction){
+		.fact = EHC_FACT_FINAL_PLAN, .date = day("2027-01-06"),
+		.dob = EHC_DATE_NONE,
+	};
+	assert_int_equal(ehc_case_correct(f->store, f->config, "T-1", &fix,
+					  day(TODAY), &err), EHC_DATAERR);
+	assert_non_null(strstr(err.message, "to comment"));
+}
+
+static void
+step_dates_past_9999(void **state)
+{
+	struct fixture *f = *state;
+	struct ehc_correction fix = {
+		.fact = EHC_FACT_RECEIVED, .date = day("9999-12-01"),
+		.dob = EHC_DATE_NONE,
+	};
+	struct ehc_error err = { 0 };
+
+	assert_int_equal(ehc_case_correct(f->store, f->config, "T-1", &fix,
+					  day("9999-12-31"), &err),
+			 EHC_DATAERR);
+	assert_non_null(strstr(err.message, "after the year 9999"));
+}
+
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int
@@ -573,6 +666,10 @@ main(void)
 		TEST(correct_rejects_bad_order),
 		TEST(correct_fields),
 		TEST(correct_ended_case),
+		TEST(step_end_after_outcomes),
+		TEST(step_rebooking_keeps_first),
+		TEST(correct_after_window_change),
+		TEST(step_dates_past_9999),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
