@@ -520,14 +520,29 @@ check_case(struct ehc_import_check *ck)
 		.setting = c->setting, .aro = c->aro, .ep = c->ep,
 		.note = ck->row->note,
 	};
+	struct ehc_order_lists lists = {
+		EHC_DATE_NONE, EHC_DATE_NONE, EHC_DATE_NONE,
+	};
 	struct ehc_error err = { 0 };
 
 	if (!check_order(ck) || !check_age(ck) || !check_window(ck) ||
 	    !check_outcomes(ck))
 		return false;
+	for (size_t i = 0; i < ck->row->outcome_count; i++) {
+		ehc_date agreed = ck->row->outcomes[i].agreed;
+
+		if (lists.first_outcome == EHC_DATE_NONE ||
+		    agreed < lists.first_outcome)
+			lists.first_outcome = agreed;
+		if (agreed > lists.last_outcome)
+			lists.last_outcome = agreed;
+	}
+	for (size_t i = 0; i < ck->row->exception_count; i++)
+		if (ck->row->exceptions[i].from > lists.last_exception)
+			lists.last_exception = ck->row->exceptions[i].from;
 	if (ehc_request_check(&req, ck->settings->today, &err) != EHC_OK ||
-	    ehc_order_check(c, ck->settings->config, ck->settings->today,
-			    &err) != EHC_OK) {
+	    ehc_order_check(c, &lists, ck->settings->config, true,
+			    ck->settings->today, &err) != EHC_OK) {
 		problem(ck, "%s", err.message);
 		return false;
 	}
