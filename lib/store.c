@@ -19,9 +19,21 @@
 #include "ehc/store.h"
 #include "store-private.h"
 
+/*
+ * The statements a bulk import runs once a row, kept prepared for the life
+ * of the store so that a row does not pay for parsing SQL again.
+ */
+enum cached_statement {
+	CACHED_INSERT_CASE,
+	CACHED_INSERT_EVENT,
+	CACHED_COUNT
+};
+
 struct ehc_store {
 	sqlite3 *db;
 	char *path;
+	sqlite3_stmt *cached[CACHED_COUNT];
+	char user[64];		/* the OS user, looked up once */
 };
 
 /*
@@ -388,6 +400,22 @@ prepare(struct ehc_store *store, const char *sql, sqlite3_stmt **stmt,
 	return EHC_OK;
 }
 
+/*
+ * Returns the statement cached in slot, reset and ready to bind, or NULL
+ * when the caller is still to prepare it and fill the slot.
+ */
+static sqlite3_stmt *
+take_cached(struct ehc_store *store, enum cached_statement slot)
+{
+	sqlite3_stmt *stmt = store->cached[slot];
+
+	if (stmt != NULL) {
+		sqlite3_reset(stmt);
+		sqlite3_clear_bindings(stmt);
+	}
+	return stmt;
+}
+
 /* Binds text that must stay valid until the statement is finalized. */
 static void
 bind_text(sqlite3_stmt *stmt, int index, const char *text)
@@ -546,6 +574,11 @@ connect_db(struct ehc_store *store, enum ehc_store_mode mode,
 
 	sqlite3_extended_result_codes(store->db, 1);
 	sqlite3_busy_timeout(store->db, EHC_STORE_BUSY_TIMEOUT_MS);
+	/* Temporary tables and indexes stay in memory, not in a file. */
+	status = exec_sql(store, "PRAGMA temp_store = MEMORY",
+			  "cannot set the temporary store", err);
+	if (status != EHC_OK)
+		return status;
 	return exec_sql(store, "PRAGMA foreign_keys = ON",
 			"cannot enable foreign keys", err);
 }
@@ -763,6 +796,8 @@ ehc_store_close(struct ehc_store *store)
 	if (store == NULL)
 		return;
 	ehc_store_rollback(store);
+	for (int i = 0; i < CACHED_COUNT; i++)
+		sqlite3_finalize(store->cached[i]);
 	sqlite3_close(store->db);
 	free(store->path);
 	free(store);
@@ -1018,18 +1053,23 @@ static int
 insert_row(struct ehc_store *store, const struct ehc_case *c,
 	   struct ehc_error *err)
 {
-	sqlite3_str *sql = sqlite3_str_new(store->db);
-	sqlite3_stmt *stmt;
-	int rc, status;
+	sqlite3_stmt *stmt = take_cached(store, CACHED_INSERT_CASE);
+	sqlite3_str *sql;
+	int rc, status = EHC_OK;
 
-	sqlite3_str_appendall(sql, "INSERT INTO cases (");
-	append_columns(sql, LIST_NAMES, 0);
-	sqlite3_str_appendall(sql, ") VALUES (");
-	append_columns(sql, LIST_PARAMETERS, 0);
-	sqlite3_str_appendall(sql, ")");
-	status = prepare_built(store, sql, &stmt, "cannot store a case", err);
-	if (status != EHC_OK)
-		return status;
+	if (stmt == NULL) {
+		sql = sqlite3_str_new(store->db);
+		sqlite3_str_appendall(sql, "INSERT INTO cases (");
+		append_columns(sql, LIST_NAMES, 0);
+		sqlite3_str_appendall(sql, ") VALUES (");
+		append_columns(sql, LIST_PARAMETERS, 0);
+		sqlite3_str_appendall(sql, ")");
+		status = prepare_built(store, sql, &stmt,
+				       "cannot store a case", err);
+		if (status != EHC_OK)
+			return status;
+		store->cached[CACHED_INSERT_CASE] = stmt;
+	}
 
 	if ((status = bind_case(stmt, c, err)) == EHC_OK) {
 		rc = sqlite3_step(stmt);
@@ -1041,7 +1081,7 @@ insert_row(struct ehc_store *store, const struct ehc_case *c,
 			status = store_fail(store, rc, err,
 					    "cannot store case '%s'", c->ref);
 	}
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	return status;
 }
 
@@ -1073,21 +1113,27 @@ update_row(struct ehc_store *store, const struct ehc_case *c,
 	return status;
 }
 
-/* Binds the OS user who runs ehc, or the numeric uid when it has no name. */
+/*
+ * Binds the OS user who runs ehc, or the numeric uid when it has no name.
+ * The user is looked up once a store, because getpwuid reads the password
+ * database each time.
+ */
 static void
-bind_user(sqlite3_stmt *stmt, int index)
+bind_user(struct ehc_store *store, sqlite3_stmt *stmt, int index)
 {
 	struct passwd *pw;
-	char uid[32];
 
-	pw = getpwuid(geteuid());
-	if (pw != NULL && pw->pw_name != NULL && pw->pw_name[0] != '\0') {
-		sqlite3_bind_text(stmt, index, pw->pw_name, -1,
-				  SQLITE_TRANSIENT);
-		return;
+	if (store->user[0] == '\0') {
+		pw = getpwuid(geteuid());
+		if (pw != NULL && pw->pw_name != NULL &&
+		    pw->pw_name[0] != '\0')
+			snprintf(store->user, sizeof(store->user), "%s",
+				 pw->pw_name);
+		else
+			snprintf(store->user, sizeof(store->user), "%lu",
+				 (unsigned long)geteuid());
 	}
-	snprintf(uid, sizeof(uid), "%lu", (unsigned long)geteuid());
-	sqlite3_bind_text(stmt, index, uid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(stmt, index, store->user, -1, SQLITE_STATIC);
 }
 
 /*
@@ -1102,14 +1148,18 @@ insert_event(struct ehc_store *store, const char *ref, const char *kind,
 		"INSERT INTO events (case_id, at, user, kind, detail, note)"
 		" SELECT id, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?2, ?3,"
 		"  ?4, ?5 FROM cases WHERE ref = ?1";
-	sqlite3_stmt *stmt;
-	int rc, status;
+	sqlite3_stmt *stmt = take_cached(store, CACHED_INSERT_EVENT);
+	int rc, status = EHC_OK;
 
-	status = prepare(store, sql, &stmt, "cannot record an event", err);
-	if (status != EHC_OK)
-		return status;
+	if (stmt == NULL) {
+		status = prepare(store, sql, &stmt, "cannot record an event",
+				 err);
+		if (status != EHC_OK)
+			return status;
+		store->cached[CACHED_INSERT_EVENT] = stmt;
+	}
 	bind_text(stmt, 1, ref);
-	bind_user(stmt, 2);
+	bind_user(store, stmt, 2);
 	bind_text(stmt, 3, kind);
 	bind_text(stmt, 4, detail);
 	bind_text(stmt, 5, note);
@@ -1121,7 +1171,7 @@ insert_event(struct ehc_store *store, const char *ref, const char *kind,
 	else if (sqlite3_changes(store->db) == 0)
 		status = ehc_error_set(err, EHC_NOINPUT, "case '%s' not found",
 				       ref);
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	return status;
 }
 
