@@ -143,6 +143,11 @@ main(int argc, char **argv)
 	ehc_date day;
 	int status;
 
+	/* The shell completions call this before any option is read. */
+	if (argc >= 3 && strcmp(argv[1], "__complete") == 0 &&
+	    strcmp(argv[2], "--") == 0)
+		return ehc_complete(argc - 3, argv + 3);
+
 	status = global_options(argc, argv);
 	if (status == EHC_CMD_DONE)
 		return flush_output();

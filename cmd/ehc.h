@@ -110,6 +110,12 @@ const struct ehc_command *ehc_command_find(const char *name);
  */
 int ehc_cmd_option(int opt, char **argv);
 
+/*
+ * Prints the candidates for the last of the words in argv (argv[0] is
+ * "ehc"), for the shell completions.
+ */
+int ehc_complete(int argc, char **argv);
+
 /* Prints the usage of ehc and the list of commands to stdout. */
 void ehc_print_main_help(void);
 
