@@ -15,6 +15,8 @@ export HOME="$tmp/home"
 export EHC_DB="$tmp/ehc.db"
 export EHC_TODAY=2026-12-01
 export LC_ALL=C.UTF-8 TZ=Europe/London
+# No manual page of an installed ehc may stand in for the usage text.
+export MANPATH="$tmp/no-manual"
 mkdir -p "$HOME"
 
 passed=0
