@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <sys/stat.h>
+
 #include "ehc.h"
 #include "ehc/case.h"
 #include "ehc/paths.h"
@@ -19,6 +21,9 @@ struct ehc_context ehc_context;
  * typed, so control characters and bytes that are not UTF-8 are escaped:
  * the error stays one line and cannot change the terminal.
  */
+static void vprint(const char *fmt, va_list ap)
+	__attribute__((format(printf, 1, 0)));
+
 static void
 vprint(const char *fmt, va_list ap)
 {
@@ -300,16 +305,41 @@ ehc_cmd_config(struct ehc_config **config)
 	return EHC_OK;
 }
 
+/* Warns about a database file that other users can write to. */
+static void
+warn_shared(const char *path)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) == 0 && (sb.st_mode & (S_IWGRP | S_IWOTH)) != 0)
+		fprintf(stderr, "ehc: warning: database '%s' can be written by "
+			"other users; chmod 600 it\n", path);
+}
+
+/*
+ * Opens the database with the journal mode of the configuration. Commands
+ * load the configuration before this, so an error in it is reported there.
+ */
 int
 ehc_cmd_open(enum ehc_store_mode mode, struct ehc_store **store)
 {
 	struct ehc_error err = { 0 };
+	struct ehc_config *config = NULL;
+	enum ehc_journal journal = EHC_JOURNAL_WAL;
 	char *path = NULL;
 	int status;
 
-	status = ehc_paths_database(ehc_context.db, &path, &err);
+	status = ehc_paths_config(ehc_context.config, &config, &err);
 	if (status == EHC_OK)
-		status = ehc_store_open(store, path, mode, &err);
+		journal = config->journal;
+	ehc_config_destroy(config);
+	if (status == EHC_OK)
+		status = ehc_paths_database(ehc_context.db, &path, &err);
+	if (status == EHC_OK) {
+		warn_shared(path);
+		status = ehc_store_open_journal(store, path, mode, journal,
+						&err);
+	}
 	free(path);
 	if (status != EHC_OK)
 		return ehc_cmd_error(&err);

@@ -130,7 +130,7 @@ struct loader;
 typedef int entry_fn(struct loader *, const char *, struct position);
 
 /* The top-level keys: timeframes, com and acronyms. */
-#define SECTION_COUNT		3
+#define SECTION_COUNT		4
 
 /*
  * The state of one ehc_config_load. Everything is parsed into config, a
@@ -155,22 +155,38 @@ struct loader {
 	size_t timeframe_lines[EHC_TIMEFRAME_COUNT];
 	struct position timeframe_values[EHC_TIMEFRAME_COUNT];
 	size_t minutes_line;
+	size_t journal_line;
 	size_t *acronym_lines;	/* parallel to config->acronyms */
 };
 
 static int	timeframe_entry(struct loader *, const char *, struct position);
 static int	com_entry(struct loader *, const char *, struct position);
 static int	acronym_entry(struct loader *, const char *, struct position);
+static int	database_entry(struct loader *, const char *, struct position);
 
 static const char *const section_names[SECTION_COUNT + 1] = {
-	"timeframes", "com", "acronyms", NULL
+	"timeframes", "com", "acronyms", "database", NULL
 };
 
 static entry_fn *const section_entries[SECTION_COUNT] = {
-	timeframe_entry, com_entry, acronym_entry
+	timeframe_entry, com_entry, acronym_entry, database_entry
 };
 
 static const char *const com_names[] = { "minutes", NULL };
+static const char *const database_names[] = { "journal", NULL };
+
+static const char *const journal_names[EHC_JOURNAL_COUNT + 1] = {
+	[EHC_JOURNAL_WAL] = "wal",
+	[EHC_JOURNAL_DELETE] = "delete",
+	[EHC_JOURNAL_TRUNCATE] = "truncate",
+	[EHC_JOURNAL_PERSIST] = "persist",
+};
+
+const char *
+ehc_journal_name(enum ehc_journal journal)
+{
+	return journal_names[journal];
+}
 
 const char *
 ehc_timeframe_name(enum ehc_timeframe timeframe)
@@ -379,6 +395,7 @@ config_copy(const struct ehc_config *config)
 		return NULL;
 	memcpy(copy->timeframes, config->timeframes, sizeof(copy->timeframes));
 	copy->com_minutes = config->com_minutes;
+	copy->journal = config->journal;
 	if (config->source != NULL &&
 	    (copy->source = strdup(config->source)) == NULL)
 		goto fail;
@@ -968,6 +985,32 @@ com_entry(struct loader *loader, const char *key, struct position pos)
 	return parse_minutes(loader, value, at, &loader->config->com_minutes);
 }
 
+static int
+database_entry(struct loader *loader, const char *key, struct position pos)
+{
+	struct position at;
+	const char *value;
+	char buf[SHOWN_MAX];
+	size_t i;
+	int rc;
+
+	if ((rc = match_key(loader, key, pos, database_names,
+	    &loader->journal_line, &i)) != EHC_OK)
+		return rc;
+	if ((rc = read_value(loader, "a journal mode", key, &value,
+	    &at)) != EHC_OK)
+		return rc;
+	for (i = 0; i < EHC_JOURNAL_COUNT; i++) {
+		if (strcmp(value, journal_names[i]) == 0) {
+			loader->config->journal = (enum ehc_journal)i;
+			return EHC_OK;
+		}
+	}
+	shown(value, buf, sizeof(buf));
+	return fail(loader, at, "invalid journal '%s': expected wal, delete, "
+	    "truncate or persist", buf);
+}
+
 /* Rejects a term that lookups could never match or ehc could not print. */
 static int
 check_term(struct loader *loader, const char *term, struct position pos)
@@ -1383,6 +1426,9 @@ ehc_config_write(const struct ehc_config *config, FILE *out,
 			    d->count, d->unit);
 	}
 	fprintf(out, "com:\n  minutes: %d\n", config->com_minutes);
+
+	fprintf(out, "database:\n  journal: %s\n",
+	    journal_names[config->journal]);
 
 	fputs(config->acronym_count == 0 ? "acronyms: {}\n" : "acronyms:\n",
 	    out);

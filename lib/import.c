@@ -511,7 +511,9 @@ import_into(const char *path, bool existed, FILE *in,
 					   : EHC_STORE_WRITE;
 	int status;
 
-	if ((status = ehc_store_open(&store, path, mode, err)) != EHC_OK)
+	status = ehc_store_open_journal(&store, path, mode,
+					options->config->journal, err);
+	if (status != EHC_OK)
 		return status;
 	status = ehc_import(store, in, options, counts, err);
 	ehc_store_close(store);

@@ -584,25 +584,27 @@ connect_db(struct ehc_store *store, enum ehc_store_mode mode,
 }
 
 /*
- * Switches a database opened for writing to WAL, so that readers need not
- * wait for a writer to commit. In WAL mode synchronous=NORMAL keeps the file
- * consistent, though a power loss can undo the last commits (SQLite pragma
- * documentation). It is less safe with a rollback journal, so it is set only
- * in WAL mode.
+ * Sets the configured journal mode on a database opened for writing. WAL,
+ * the default, lets readers go on while a writer commits. In WAL mode
+ * synchronous=NORMAL keeps the file consistent, though a power loss can undo
+ * the last commits (SQLite pragma documentation). It is less safe with a
+ * rollback journal, so it is set only in WAL mode.
  */
 static int
 set_journal_mode(struct ehc_store *store, enum ehc_store_mode mode,
-		 struct ehc_error *err)
+		 enum ehc_journal want, struct ehc_error *err)
 {
 	static const char context[] = "cannot set the journal mode";
 	sqlite3_stmt *stmt;
-	const char *sql, *journal;
+	const char *journal;
+	char sql[64];
 	int rc, status, wal = 0;
 
 	if (mode != EHC_STORE_READ)
-		sql = "PRAGMA journal_mode = WAL";
+		snprintf(sql, sizeof(sql), "PRAGMA journal_mode = %s",
+			 ehc_journal_name(want));
 	else
-		sql = "PRAGMA journal_mode";
+		snprintf(sql, sizeof(sql), "PRAGMA journal_mode");
 	if ((status = prepare(store, sql, &stmt, context, err)) != EHC_OK)
 		return status;
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -759,6 +761,14 @@ int
 ehc_store_open(struct ehc_store **out, const char *path,
 	       enum ehc_store_mode mode, struct ehc_error *err)
 {
+	return ehc_store_open_journal(out, path, mode, EHC_JOURNAL_WAL, err);
+}
+
+int
+ehc_store_open_journal(struct ehc_store **out, const char *path,
+		       enum ehc_store_mode mode, enum ehc_journal journal,
+		       struct ehc_error *err)
+{
 	struct ehc_store *store;
 	int status;
 
@@ -781,7 +791,7 @@ ehc_store_open(struct ehc_store **out, const char *path,
 	if (status == EHC_OK)
 		status = migrate(store, mode, err);
 	if (status == EHC_OK)
-		status = set_journal_mode(store, mode, err);
+		status = set_journal_mode(store, mode, journal, err);
 	if (status != EHC_OK) {
 		ehc_store_close(store);
 		return status;

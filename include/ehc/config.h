@@ -42,9 +42,23 @@ struct ehc_acronym {
 #define EHC_COM_MINUTES_MIN 15
 #define EHC_COM_MINUTES_MAX 480
 
+/*
+ * The SQLite journal mode that ehc sets on a database it writes. WAL lets
+ * readers run beside a writer but needs shared memory, so a database on a
+ * network share must use one of the rollback journals.
+ */
+enum ehc_journal {
+	EHC_JOURNAL_WAL,	/* the default */
+	EHC_JOURNAL_DELETE,
+	EHC_JOURNAL_TRUNCATE,
+	EHC_JOURNAL_PERSIST,
+	EHC_JOURNAL_COUNT
+};
+
 struct ehc_config {
 	struct ehc_duration timeframes[EHC_TIMEFRAME_COUNT];
 	int com_minutes;
+	enum ehc_journal journal;
 	struct ehc_acronym *acronyms;	/* sorted by term, ignoring case */
 	size_t acronym_count;
 	char *source;	/* the file loaded last, or NULL for the default */
@@ -52,6 +66,9 @@ struct ehc_config {
 
 /* Returns the key of a timeframe in the file, such as "assess-decision". */
 const char *ehc_timeframe_name(enum ehc_timeframe timeframe);
+
+/* Returns the name of a journal mode in the file, such as "wal". */
+const char *ehc_journal_name(enum ehc_journal journal);
 
 /* Returns a new configuration holding the built-in default, or NULL. */
 struct ehc_config *ehc_config_create(void);

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "ehc/case.h"
+#include "ehc/config.h"
 #include "ehc/date.h"
 #include "ehc/error.h"
 
@@ -61,6 +62,15 @@ typedef int (*ehc_person_fn)(const char *name, void *context);
  */
 int ehc_store_open(struct ehc_store **out, const char *path,
 		   enum ehc_store_mode mode, struct ehc_error *err);
+
+/*
+ * Opens the database as ehc_store_open does, but sets the journal mode
+ * journal on a database opened to write, in place of WAL. A database opened
+ * only to read keeps the journal mode it has.
+ */
+int ehc_store_open_journal(struct ehc_store **out, const char *path,
+			   enum ehc_store_mode mode, enum ehc_journal journal,
+			   struct ehc_error *err);
 
 /* Closes the store, rolling back an open transaction; accepts NULL. */
 void ehc_store_close(struct ehc_store *store);

@@ -673,7 +673,7 @@ unknown_keys(void **state)
 	    "'timeframes'?");
 	check_error("# c\nholidays:\n  - 2026-12-25\n",
 	    "2:1: unknown key 'holidays' at the top level; expected "
-	    "'timeframes', 'com' or 'acronyms'");
+	    "'timeframes', 'com', 'acronyms' or 'database'");
 	check_error("com:\n  length: 120\n",
 	    "2:3: unknown key 'length' in 'com'; expected 'minutes'");
 	check_error("Timeframes:\n", "1:1: unknown key 'Timeframes' at the "
@@ -1051,7 +1051,8 @@ write_default(void **state)
 	    "timeframes:\n  assess-decision: 6w\n  advice-gathered: 12w\n"
 	    "  com: 14w\n  issue-decision: 16w\n  final-plan: 20w\n"
 	    "  advice-response: 6w\n  draft-comments: 15d\n"
-	    "com:\n  minutes: 120\nacronyms:\n  \"ARO\": \"";
+	    "com:\n  minutes: 120\ndatabase:\n  journal: wal\n"
+	    "acronyms:\n  \"ARO\": \"";
 	struct ehc_config *config = ehc_config_create();
 	char *text = write_text(config);
 
@@ -1147,10 +1148,55 @@ write_error(void **state)
 	ehc_config_destroy(config);
 }
 
+static void
+test_journal_default(void **state)
+{
+	struct ehc_config *config = ehc_config_create();
+
+	(void)state;
+	assert_int_equal(config->journal, EHC_JOURNAL_WAL);
+	ehc_config_destroy(config);
+}
+
+static void
+test_journal_set(void **state)
+{
+	static const char *const names[] = { "delete", "truncate", "persist" };
+	static const enum ehc_journal modes[] = {
+		EHC_JOURNAL_DELETE, EHC_JOURNAL_TRUNCATE, EHC_JOURNAL_PERSIST,
+	};
+	char text[64];
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++) {
+		struct ehc_config *config;
+
+		snprintf(text, sizeof(text), "database:\n  journal: %s\n",
+		    names[i]);
+		config = load_ok(text);
+		assert_int_equal(config->journal, modes[i]);
+		assert_string_equal(ehc_journal_name(config->journal),
+		    names[i]);
+		ehc_config_destroy(config);
+	}
+}
+
+static void
+test_journal_invalid(void **state)
+{
+	(void)state;
+	check_error("database:\n  journal: memory\n",
+	    "2:12: invalid journal 'memory': expected wal, delete, truncate "
+	    "or persist");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_journal_default),
+		cmocka_unit_test(test_journal_set),
+		cmocka_unit_test(test_journal_invalid),
 		cmocka_unit_test(default_timeframes),
 		cmocka_unit_test(default_acronyms),
 		cmocka_unit_test(default_sorted),
