@@ -437,8 +437,8 @@ jsonl_row(struct import *im, const struct ehc_jsonl *jsonl, char **keys,
 		if (values[i] != NULL && !ehc_jsonl_string(jsonl, i) &&
 		    ehc_transfer_columns[column].kind != EHC_KIND_MINUTES) {
 			report(im, "column '%s': %s is not text; write it in "
-			       "double quotes", ehc_transfer_columns[column].name,
-			       values[i]);
+			       "double quotes",
+			       ehc_transfer_columns[column].name, values[i]);
 			return take_row(im, false);
 		}
 		ehc_import_row_set(&im->row, (size_t)column, values[i]);
