@@ -22,6 +22,7 @@ static const char *const issue_decisions[] = {
 };
 static const char *const date_formats[] = { "iso", "dmy", NULL };
 static const char *const on_duplicate[] = { "error", "skip", NULL };
+static const char *const transfer_formats[] = { "csv", "jsonl", NULL };
 
 /* The values an option takes, where they form a closed list. */
 struct value_list {
@@ -30,7 +31,10 @@ struct value_list {
 	const char *const *values;
 };
 
+/* The first entry that matches wins, so a command's own list comes first. */
 static const struct value_list value_lists[] = {
+	{ "import", "format", transfer_formats },
+	{ "export", "format", transfer_formats },
 	{ NULL, "format", ehc_format_names },
 	{ NULL, "source", ehc_request_sources },
 	{ NULL, "advice-requested", ehc_advice_source_names },

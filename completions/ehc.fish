@@ -9,7 +9,8 @@ end
 complete -c ehc -f -a '(__ehc_candidates)'
 # Files where a value is a path: the file to import, the database, the
 # configuration file.
-complete -c ehc -n '__fish_seen_subcommand_from import' -F
+complete -c ehc -n '__fish_seen_subcommand_from import;
+	and not __fish_prev_arg_in --format --date-format --on-duplicate' -F
 complete -c ehc -l db -r -F
 complete -c ehc -l config -r -F
-complete -c ehc -l check -r -F
+complete -c ehc -n '__fish_seen_subcommand_from config' -l check -r -F

@@ -190,6 +190,15 @@ read_header(struct import *im, char **fields, size_t count)
 	return check_required(im, seen);
 }
 
+/* An empty file lacks the header, so it lacks every required column. */
+static int
+no_header(struct import *im)
+{
+	size_t seen[EHC_TRANSFER_COLUMN_COUNT] = { 0 };
+
+	return check_required(im, seen);
+}
+
 /* Returns an event detail naming the file, the line and the values. */
 static char *
 import_detail(struct import *im)
@@ -381,6 +390,8 @@ import_csv(struct import *im, FILE *in)
 	status = ehc_csv_next(csv, &fields, &count, &reader);
 	if (status == EHC_OK)
 		status = read_header(im, fields, count);
+	else if (status == EHC_NOINPUT)
+		status = no_header(im);
 	while (status == EHC_OK &&
 	       (status = ehc_csv_next(csv, &fields, &count, &reader)) ==
 	       EHC_OK) {
@@ -397,10 +408,13 @@ import_csv(struct import *im, FILE *in)
 
 /*
  * Sets the values of a JSON lines object. Its member names are column
- * names, matched as the header's are, so each object is checked alone.
+ * names, matched as the header's are, so each object is checked alone. A
+ * value in a column of text or dates must be a JSON string: true, false or
+ * a number there is an error, never the text "true" or "5".
  */
 static int
-jsonl_row(struct import *im, char **keys, char **values, size_t count)
+jsonl_row(struct import *im, const struct ehc_jsonl *jsonl, char **keys,
+	  char **values, size_t count)
 {
 	size_t seen[EHC_TRANSFER_COLUMN_COUNT] = { 0 };
 	char message[1024];
@@ -420,6 +434,13 @@ jsonl_row(struct import *im, char **keys, char **values, size_t count)
 			return take_row(im, false);
 		}
 		seen[column] = i + 1;
+		if (values[i] != NULL && !ehc_jsonl_string(jsonl, i) &&
+		    ehc_transfer_columns[column].kind != EHC_KIND_MINUTES) {
+			report(im, "column '%s': %s is not text; write it in "
+			       "double quotes",
+			       ehc_transfer_columns[column].name, values[i]);
+			return take_row(im, false);
+		}
 		ehc_import_row_set(&im->row, (size_t)column, values[i]);
 	}
 	return take_row(im, true);
@@ -439,7 +460,8 @@ import_jsonl(struct import *im, FILE *in)
 	while ((status = ehc_jsonl_next(jsonl, &keys, &values, &count,
 					&reader)) == EHC_OK) {
 		im->line = ehc_jsonl_line(jsonl);
-		if ((status = jsonl_row(im, keys, values, count)) != EHC_OK)
+		status = jsonl_row(im, jsonl, keys, values, count);
+		if (status != EHC_OK)
 			break;
 	}
 	if (status == EHC_NOINPUT)

@@ -40,6 +40,7 @@ struct ehc_jsonl {
 
 	size_t *key_starts;	/* offsets in text */
 	size_t *value_starts;	/* offsets in text, or NULL_VALUE */
+	bool *value_strings;	/* whether each value was a JSON string */
 	size_t starts_cap;
 	char **keys;
 	char **values;
@@ -97,10 +98,17 @@ ehc_jsonl_destroy(struct ehc_jsonl *r)
 	free(r->text);
 	free(r->key_starts);
 	free(r->value_starts);
+	free(r->value_strings);
 	free(r->keys);
 	free(r->values);
 	free(r->sorted_keys);
 	free(r);
+}
+
+bool
+ehc_jsonl_string(const struct ehc_jsonl *r, size_t i)
+{
+	return i < r->count && r->value_strings[i];
 }
 
 unsigned long
@@ -504,11 +512,12 @@ parse_value(struct ehc_jsonl *r, size_t key, size_t *start,
 }
 
 static int
-add_member(struct ehc_jsonl *r, size_t key, size_t value,
+add_member(struct ehc_jsonl *r, size_t key, size_t value, bool string,
     struct ehc_error *err)
 {
 	size_t cap = r->starts_cap;
 	size_t *keys, *values;
+	bool *strings;
 
 	keys = grow(r->key_starts, &cap, r->count + 1, sizeof(*keys));
 	if (keys == NULL)
@@ -519,9 +528,15 @@ add_member(struct ehc_jsonl *r, size_t key, size_t value,
 	if (values == NULL)
 		return out_of_memory(err);
 	r->value_starts = values;
+	cap = r->starts_cap;
+	strings = grow(r->value_strings, &cap, r->count + 1, sizeof(*strings));
+	if (strings == NULL)
+		return out_of_memory(err);
+	r->value_strings = strings;
 	r->starts_cap = cap;
 	r->key_starts[r->count] = key;
 	r->value_starts[r->count] = value;
+	r->value_strings[r->count] = string;
 	r->count++;
 	return EHC_OK;
 }
@@ -532,6 +547,7 @@ parse_member(struct ehc_jsonl *r, struct ehc_error *err)
 {
 	char key_buf[SHOWN_MAX * 2];
 	size_t key, value;
+	bool string;
 	int status;
 
 	skip_space(r);
@@ -547,9 +563,10 @@ parse_member(struct ehc_jsonl *r, struct ehc_error *err)
 		    "'%s'", show_key(r, key, key_buf, sizeof(key_buf)));
 	r->pos++;
 	skip_space(r);
+	string = peek(r) == '"';
 	if ((status = parse_value(r, key, &value, err)) != EHC_OK)
 		return status;
-	return add_member(r, key, value, err);
+	return add_member(r, key, value, string, err);
 }
 
 /* Rejects anything but whitespace after the object's closing brace. */

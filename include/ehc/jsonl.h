@@ -2,6 +2,7 @@
 #ifndef EHC_JSONL_H
 #define EHC_JSONL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -41,6 +42,12 @@ int ehc_jsonl_next(struct ehc_jsonl *r, char ***keys, char ***values,
  * Returns the 1-based line of the last object read, or of the line that
  * failed, or 0 before the first one.
  */
+/*
+ * Returns whether the value of member i of the object read last was a JSON
+ * string, rather than a number, true, false or null.
+ */
+bool ehc_jsonl_string(const struct ehc_jsonl *r, size_t i);
+
 unsigned long ehc_jsonl_line(const struct ehc_jsonl *r);
 
 /* Frees the reader, which may be NULL, without closing its file. */

@@ -51,6 +51,8 @@ same "references from --db" \
 same "no reference twice" "$(candidates "ehc show LA-7" "")" ""
 same "no database, no references" \
 	"$(EHC_DB="$tmp/none.db" candidates "ehc show" "")" ""
+same "import formats" "$(candidates "ehc import --format" "")" "csv jsonl "
+same "export formats" "$(candidates "ehc export --format" "")" "csv jsonl "
 same "help topics" "$(candidates "ehc help" rec)" "record-outcome "
 
 # bash: the completion function fills COMPREPLY from the line typed.

@@ -289,13 +289,11 @@ same "many bad rows: last" "$(tail -n 1 "$tmp/err")" \
 	"ehc: import: 5 more errors not shown"
 unchanged "many bad rows leave the database"
 
-# Empty input imports nothing and succeeds; missing input is exit 66.
-: >empty.csv
+# A header alone imports nothing and succeeds; missing input is exit 66.
 snapshot
-imported "empty file" empty.csv
 echo "$header" >header.csv
 imported "header only" header.csv
-unchanged "empty file leaves the database"
+unchanged "header only leaves the database"
 check "missing file" 66 "$EHC" import nosuch.csv
 err_is "missing file" \
 	"ehc: import: cannot open 'nosuch.csv': No such file or directory"
@@ -415,5 +413,19 @@ ehc: import: $cases/invalid-dates-dmy.csv:5: column 'received': '2026-02-30' is 
 else
 	echo "skipped: the shared cases are not at hand (set EHC_SHARED_CASES)"
 fi
+
+# A JSON true or number where text belongs is an error, never "true".
+printf '{"ref":"J-1","child_name":true,"date_of_birth":"2015-01-01","received":"2026-01-01"}\n{"ref":5,"child_name":"Al","date_of_birth":"2015-01-01","received":"2026-01-01"}\n' \
+	>"$tmp/typed.jsonl"
+check "json true as a name" 65 "$EHC" --db "$tmp/typed.db" import \
+	"$tmp/typed.jsonl"
+if grep -qF "typed.jsonl:1: column 'child_name': true is not text" \
+	"$tmp/err" && grep -qF "typed.jsonl:2: column 'ref': 5 is not text" \
+	"$tmp/err"; then pass; else fail "json types: $(cat "$tmp/err")"; fi
+
+# An empty file has no header, so it lacks the required columns.
+: >"$tmp/empty.csv"
+check "empty file" 65 "$EHC" --db "$tmp/empty.db" import "$tmp/empty.csv"
+err_has "empty file names a missing column" "missing column 'ref'"
 
 finish

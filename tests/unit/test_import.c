@@ -939,7 +939,11 @@ file_header_errors(void **state)
 		assert_int_equal(m.count, 0);
 	}
 	assert_int_equal(import_text(f->store, "c.csv", "", false, false,
-				     &counts, &m, &err), EHC_OK);
+				     &counts, &m, &err), EHC_DATAERR);
+	assert_non_null(strstr(err.message, "missing column 'ref'"));
+	assert_int_equal(import_text(f->store, "c.csv",
+				     "ref,child_name,date_of_birth,received\n",
+				     false, false, &counts, &m, &err), EHC_OK);
 	assert_int_equal(counts.rows, 0);
 	assert_int_equal(case_count(f->store), 0);
 }
@@ -1058,8 +1062,8 @@ file_jsonl(void **state)
 			    "twice, as 'ref' and 'Ref'");
 	has_message(&m, "c.jsonl:3: unknown column 'reff'; did you mean "
 		    "'ref'? expected ref, child_name,");
-	has_message(&m, "c.jsonl:4: column 'received': '1' is not a valid "
-		    "date");
+	has_message(&m, "c.jsonl:4: column 'received': 1 is not text; "
+		    "write it in double quotes");
 	assert_int_equal(import_text(f->store, "c.jsonl",
 				     "{\"ref\":\"J-1\",\"child_name\":\"Ann\","
 				     "\"date_of_birth\":\"2016-01-01\","
