@@ -185,7 +185,7 @@ static const struct option global_options[] = {
 	{ 0 },
 };
 
-/* What the words before the current one say: the command and operands. */
+/* The command and the operands given before the word being completed. */
 struct position {
 	const struct ehc_command *command;
 	int operands;
@@ -231,7 +231,7 @@ offer_commands(const char *current)
 }
 
 /*
- * argv holds the words of the command line up to the cursor: "ehc", then
+ * argv contains the words of the command line up to the cursor: "ehc", then
  * the words typed, the last one being the word to complete (maybe empty).
  */
 int

@@ -710,7 +710,7 @@ migrate_step(struct ehc_store *store, int *version, struct ehc_error *err)
 }
 
 /*
- * Checks that a file claiming the current version holds ehc's tables: a
+ * Checks that a file claiming the current version contains ehc's tables: a
  * file of another program that happens to set user_version is rejected
  * before anything, even the journal mode, is written to it.
  */

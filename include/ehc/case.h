@@ -8,13 +8,13 @@
 
 #include "ehc/date.h"
 
-/* Longest reference, name and free text that a case accepts, in bytes. */
+/* Maximum lengths of a reference, a name and free text, in bytes. */
 #define EHC_REF_MAX 32
 #define EHC_NAME_MAX 200
 #define EHC_NOTE_MAX 4000
 #define EHC_INVITEE_MAX 50
 
-/* Where a case stands. The last four end it. */
+/* The stage of a case. The last four end it. */
 enum ehc_stage {
 	EHC_STAGE_REQUESTED,		/* awaiting the decision to assess */
 	EHC_STAGE_ASSESSMENT,		/* advice gathered, COM booked */
@@ -35,7 +35,7 @@ enum ehc_decision {
 	EHC_DECISION_NO,		/* not assess, or not issue */
 };
 
-/* Who is asked for advice (reg 6(1) of SI 2014/1530). */
+/* The bodies asked for advice (reg 6(1) of SI 2014/1530). */
 enum ehc_advice_source {
 	EHC_ADVICE_PARENT,
 	EHC_ADVICE_EDUCATION,
@@ -101,7 +101,7 @@ struct ehc_com {
 };
 
 /*
- * A case as stored: what was requested and where each step stands. Strings
+ * A case as stored: what was requested and the state of each step. Strings
  * are NULL when not given. A case that a store callback receives points into
  * the store and is valid only during the call.
  */

@@ -27,7 +27,7 @@ enum ehc_milestone {
 };
 
 /*
- * Where a milestone stands on a given day. The first three are the states of
+ * The state of a milestone on a given day. The first three are the states of
  * one not yet met; the listing names are "overdue", "due", "upcoming",
  * "exception", "met" and "met-late".
  */
@@ -74,7 +74,7 @@ enum ehc_timeframe ehc_milestone_timeframe(enum ehc_milestone milestone);
 ehc_date ehc_clock_due(const struct ehc_config *config,
 		      enum ehc_milestone milestone, ehc_date start);
 
-/* Returns where a milestone not yet met, due on due, stands on today. */
+/* Returns the state on today of a milestone not yet met, due on due. */
 enum ehc_due_state ehc_clock_state(ehc_date due, ehc_date today);
 
 /*

@@ -23,13 +23,13 @@ size_t ehc_text_distance(const char *a, const char *b);
 size_t ehc_text_utf8_invalid(const char *s, size_t len);
 
 /*
- * Returns whether valid UTF-8 text s holds a bidirectional formatting
+ * Returns whether valid UTF-8 text s contains a bidirectional formatting
  * character, which can make a name display as something it is not.
  */
 bool ehc_text_has_bidi_control(const char *s);
 
 /*
- * Returns whether valid UTF-8 text s holds a character that shows nothing
+ * Returns whether valid UTF-8 text s contains a character that shows nothing
  * or breaks a line (zero-width space, word joiner, byte order mark, line
  * and paragraph separators), so that two names could look the same.
  */
@@ -41,7 +41,7 @@ bool ehc_text_blank(const char *s);
 /* Returns whether valid UTF-8 text s starts or ends with any kind of space. */
 bool ehc_text_padded(const char *s);
 
-/* Returns whether s holds a control character (C0, DEL or C1). */
+/* Returns whether s contains a control character (C0, DEL or C1). */
 bool ehc_text_has_control(const char *s);
 
 /*

@@ -79,7 +79,7 @@ out_empty() {
 	fi
 }
 
-# err_has NAME TEXT: stderr is one line that holds TEXT.
+# err_has NAME TEXT: stderr is one line that contains TEXT.
 err_has() {
 	lines=$(wc -l <"$tmp/err")
 	if [ "$lines" -ne 1 ]; then
