@@ -106,6 +106,8 @@ if [ -n "$cases" ] && [ -f "$cases/tab-indent.yaml" ]; then
 		check "shared $term" 0 "$EHC" --config \
 			"$cases/norway-acronyms.yaml" acronym "$term"
 	done
+else
+	echo "skipped: the shared cases are not at hand (set EHC_SHARED_CASES)"
 fi
 
 finish
