@@ -10,6 +10,7 @@
 
 #include "ehc/csv.h"
 #include "ehc/text.h"
+#include "array.h"
 
 /* The UTF-8 encoding of U+FEFF, which some spreadsheets write first. */
 #define BOM		"\xef\xbb\xbf"
@@ -48,23 +49,6 @@ struct ehc_csv {
 
 	struct ehc_error failure;	/* status EHC_OK until an error */
 };
-
-/* Returns array grown to hold need elements of size bytes, or NULL. */
-static void *
-grow(void *array, size_t *cap, size_t need, size_t size)
-{
-	size_t new_cap = *cap == 0 ? 64 : *cap;
-	void *p;
-
-	if (need <= *cap)
-		return array;
-	while (new_cap < need)
-		new_cap *= 2;
-	if ((p = realloc(array, new_cap * size)) == NULL)
-		return NULL;
-	*cap = new_cap;
-	return p;
-}
 
 static int
 out_of_memory(struct ehc_error *err)
@@ -127,7 +111,7 @@ add_line_byte(struct ehc_csv *csv, int c, struct ehc_error *err)
 
 	if (csv->record_bytes + csv->line_len >= EHC_CSV_RECORD_MAX)
 		return record_too_long(csv, err);
-	p = grow(csv->line, &csv->line_cap, csv->line_len + 1, 1);
+	p = ehc_array_grow(csv->line, &csv->line_cap, csv->line_len + 1, 1);
 	if (p == NULL)
 		return out_of_memory(err);
 	csv->line = p;
@@ -229,7 +213,7 @@ add_text_byte(struct ehc_csv *csv, char c, struct ehc_error *err)
 {
 	char *p;
 
-	p = grow(csv->text, &csv->text_cap, csv->text_len + 1, 1);
+	p = ehc_array_grow(csv->text, &csv->text_cap, csv->text_len + 1, 1);
 	if (p == NULL)
 		return out_of_memory(err);
 	csv->text = p;
@@ -246,7 +230,7 @@ end_field(struct ehc_csv *csv, struct ehc_error *err)
 
 	if ((status = add_text_byte(csv, '\0', err)) != EHC_OK)
 		return status;
-	p = grow(csv->starts, &csv->starts_cap, csv->field_count + 1,
+	p = ehc_array_grow(csv->starts, &csv->starts_cap, csv->field_count + 1,
 	    sizeof(*csv->starts));
 	if (p == NULL)
 		return out_of_memory(err);
@@ -360,7 +344,7 @@ point_fields(struct ehc_csv *csv, struct ehc_error *err)
 {
 	char **p;
 
-	p = grow(csv->fields, &csv->fields_cap, csv->field_count,
+	p = ehc_array_grow(csv->fields, &csv->fields_cap, csv->field_count,
 	    sizeof(*csv->fields));
 	if (p == NULL)
 		return out_of_memory(err);

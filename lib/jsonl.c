@@ -12,6 +12,7 @@
 
 #include "ehc/jsonl.h"
 #include "ehc/text.h"
+#include "array.h"
 
 /* The UTF-8 encoding of U+FEFF, which some Windows programs write first. */
 #define BOM		"\xef\xbb\xbf"
@@ -54,23 +55,6 @@ struct ehc_jsonl {
 static int	syntax_error(const struct ehc_jsonl *, size_t,
 		    struct ehc_error *, const char *, ...)
 		    __attribute__((format(printf, 4, 5)));
-
-/* Returns array grown to hold need elements of size bytes, or NULL. */
-static void *
-grow(void *array, size_t *cap, size_t need, size_t size)
-{
-	size_t new_cap = *cap == 0 ? 64 : *cap;
-	void *p;
-
-	if (need <= *cap)
-		return array;
-	while (new_cap < need)
-		new_cap *= 2;
-	if ((p = realloc(array, new_cap * size)) == NULL)
-		return NULL;
-	*cap = new_cap;
-	return p;
-}
 
 static int
 out_of_memory(struct ehc_error *err)
@@ -188,7 +172,7 @@ read_line(struct ehc_jsonl *r, struct ehc_error *err)
 			return ehc_error_set(err, EHC_DATAERR,
 			    "line %lu: line is longer than %d bytes",
 			    r->line_number, EHC_JSONL_LINE_MAX);
-		p = grow(r->line, &r->line_cap, r->line_len + 1, 1);
+		p = ehc_array_grow(r->line, &r->line_cap, r->line_len + 1, 1);
 		if (p == NULL)
 			return out_of_memory(err);
 		r->line = p;
@@ -258,7 +242,7 @@ add_text(struct ehc_jsonl *r, const char *s, size_t len,
 {
 	char *p;
 
-	p = grow(r->text, &r->text_cap, r->text_len + len, 1);
+	p = ehc_array_grow(r->text, &r->text_cap, r->text_len + len, 1);
 	if (p == NULL)
 		return out_of_memory(err);
 	r->text = p;
@@ -519,17 +503,19 @@ add_member(struct ehc_jsonl *r, size_t key, size_t value, bool string,
 	size_t *keys, *values;
 	bool *strings;
 
-	keys = grow(r->key_starts, &cap, r->count + 1, sizeof(*keys));
+	keys = ehc_array_grow(r->key_starts, &cap, r->count + 1, sizeof(*keys));
 	if (keys == NULL)
 		return out_of_memory(err);
 	r->key_starts = keys;
 	cap = r->starts_cap;
-	values = grow(r->value_starts, &cap, r->count + 1, sizeof(*values));
+	values = ehc_array_grow(r->value_starts, &cap, r->count + 1,
+	    sizeof(*values));
 	if (values == NULL)
 		return out_of_memory(err);
 	r->value_starts = values;
 	cap = r->starts_cap;
-	strings = grow(r->value_strings, &cap, r->count + 1, sizeof(*strings));
+	strings = ehc_array_grow(r->value_strings, &cap, r->count + 1,
+	    sizeof(*strings));
 	if (strings == NULL)
 		return out_of_memory(err);
 	r->value_strings = strings;
@@ -637,15 +623,16 @@ point_members(struct ehc_jsonl *r, struct ehc_error *err)
 
 	/* One spare pointer, so that an empty object still has arrays. */
 	cap = r->pointers_cap;
-	if ((p = grow(r->keys, &cap, need, sizeof(*p))) == NULL)
+	if ((p = ehc_array_grow(r->keys, &cap, need, sizeof(*p))) == NULL)
 		return out_of_memory(err);
 	r->keys = p;
 	cap = r->pointers_cap;
-	if ((p = grow(r->values, &cap, need, sizeof(*p))) == NULL)
+	if ((p = ehc_array_grow(r->values, &cap, need, sizeof(*p))) == NULL)
 		return out_of_memory(err);
 	r->values = p;
 	cap = r->pointers_cap;
-	if ((p = grow(r->sorted_keys, &cap, need, sizeof(*p))) == NULL)
+	p = ehc_array_grow(r->sorted_keys, &cap, need, sizeof(*p));
+	if (p == NULL)
 		return out_of_memory(err);
 	r->sorted_keys = p;
 	r->pointers_cap = cap;

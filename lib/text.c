@@ -131,6 +131,19 @@ ehc_text_width(const char *s)
 	return n;
 }
 
+/* Returns the length of the UTF-8 sequence that starts with lead. */
+static size_t
+sequence_length(unsigned char lead)
+{
+	if (lead < 0x80)
+		return 1;
+	if (lead < 0xe0)
+		return 2;
+	if (lead < 0xf0)
+		return 3;
+	return 4;
+}
+
 /* Returns the code point of a valid UTF-8 sequence of len bytes at p. */
 static unsigned long
 decode(const unsigned char *p, size_t len)
@@ -158,7 +171,7 @@ ehc_text_put_safe(FILE *out, const char *s)
 	size_t left = strlen(s);
 
 	while (left > 0) {
-		size_t n = *p < 0x80 ? 1 : *p < 0xe0 ? 2 : *p < 0xf0 ? 3 : 4;
+		size_t n = sequence_length(*p);
 		unsigned long cp;
 
 		if (n > left ||
@@ -178,13 +191,6 @@ ehc_text_put_safe(FILE *out, const char *s)
 		p += n;
 		left -= n;
 	}
-}
-
-/* Returns the length of the valid UTF-8 sequence that starts with lead. */
-static size_t
-sequence_length(unsigned char lead)
-{
-	return lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
 }
 
 /* Unicode White_Space, and the zero-width space and no-break one. */
