@@ -148,7 +148,7 @@ int ehc_cmd_number(const char *option, const char *text, long min, long max,
 /* Parses a --format value. */
 int ehc_cmd_format(const char *text, enum ehc_format *out);
 
-/* What the output options of a listing command ask for. */
+/* The output options given to a listing command. */
 struct ehc_cmd_output {
 	enum ehc_format format;
 	const char *fields;	/* --fields, NULL for the default columns */
@@ -174,8 +174,9 @@ int ehc_cmd_output_option(int opt, char **argv, struct ehc_cmd_output *output);
 int ehc_cmd_output_check(struct ehc_cmd_output *output);
 
 /*
- * Starts a listing of the current command's columns on stdout as output
- * asks. Returns NULL, after printing the error, when out of memory.
+ * Starts a listing of the current command's columns on stdout in the
+ * form output sets. Returns NULL, after printing the error, when out of
+ * memory.
  */
 struct ehc_listing *ehc_cmd_output_start(const struct ehc_cmd_output *output);
 

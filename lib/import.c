@@ -261,7 +261,7 @@ copy_ref(const struct ehc_case *c, void *context)
 /*
  * Handles a row that the store rejected. A reference already in use, by a
  * case stored before or by an earlier row, is left out or reported as the
- * options say. Any other reason is reported as the store gave it.
+ * options set. Any other reason is reported as the store gave it.
  */
 static int
 rejected(struct import *im, const struct ehc_error *failure)

@@ -22,7 +22,7 @@ check_dates(const struct ehc_request *req, ehc_date today,
 		return ehc_error_set(err, EHC_DATAERR,
 				     "invalid received date %s: it is after "
 				     "today (%s)", received, other);
-	/* The longest timeframe the configuration allows is 104 weeks. */
+	/* The maximum timeframe the configuration allows is 104 weeks. */
 	if (req->received > ehc_date_from_ymd(EHC_DATE_YEAR_MAX, 12, 31) - 728)
 		return ehc_error_set(err, EHC_DATAERR,
 				     "invalid received date %s: its deadlines "

@@ -11,8 +11,8 @@
 
 /*
  * The milestones. The first five count from the day the request is
- * received; support-meeting from a decision not to issue a plan; each
- * advice milestone from its own request for advice.
+ * received. support-meeting counts from a decision not to issue a plan, and
+ * each advice milestone from its own request for advice.
  */
 enum ehc_milestone {
 	EHC_MILESTONE_ASSESS_DECISION,	/* reg 5(1): 6 weeks */
@@ -69,7 +69,7 @@ enum ehc_timeframe ehc_milestone_timeframe(enum ehc_milestone milestone);
 /*
  * Returns the day a milestone is due when its time counts from start (the
  * request received, the advice requested or the decision not to issue), or
- * EHC_DATE_NONE when start is none or its timeframe is not set.
+ * EHC_DATE_NONE when there is no start or its timeframe is not set.
  */
 ehc_date ehc_clock_due(const struct ehc_config *config,
 		      enum ehc_milestone milestone, ehc_date start);

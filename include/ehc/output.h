@@ -16,7 +16,7 @@ enum ehc_format {
 	EHC_FORMAT_JSONL,	/* one object a line */
 };
 
-/* How a column's values are written in JSON and guarded in CSV. */
+/* The type of a column's values, which sets their JSON and CSV forms. */
 enum ehc_value_type {
 	EHC_VALUE_TEXT,
 	EHC_VALUE_DATE,

@@ -1,4 +1,4 @@
-/* Where the database and the configuration live. */
+/* The locations of the database and the configuration. */
 #ifndef EHC_PATHS_H
 #define EHC_PATHS_H
 

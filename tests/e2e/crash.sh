@@ -1,5 +1,5 @@
 # ehc import killed with SIGKILL at many points of a large file: after each
-# kill the database is intact, holds all of that import or none of it, and
+# kill the database is intact, contains all of that import or none of it, and
 # the next commands work.
 . "$(dirname "$0")/lib.sh"
 

@@ -103,7 +103,7 @@ faked_clock() {
 }
 
 # faketime preloads a library, which AddressSanitizer will not run beside:
-# a sanitizer build checks the rest and says that it skipped this part.
+# a sanitizer build checks the rest and prints that it skipped this part.
 if [ "${EHC_SANITIZE:-none}" != none ]; then
 	echo "skipped: the faked clock, which cannot run under $EHC_SANITIZE"
 elif ! command -v faketime >/dev/null; then

@@ -24,7 +24,7 @@ check "reference capture" 0 sh -c \
 	 test "$ref" = EHC-2026-0003 && echo yes'
 out_is "ref=\$(ehc request) works" yes
 
-# Each rejected request exits with its status, says why on one line, prints
+# Each rejected request exits with its status, prints why on one line, prints
 # nothing on stdout and leaves the database byte for byte as it was.
 snapshot
 rejected() {
