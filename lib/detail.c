@@ -1,30 +1,48 @@
 /* The JSON object that an event stores: the values a step recorded. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ehc/output.h"
+#include "array.h"
 #include "detail.h"
+
+/* Appends len bytes of text; a failed growth marks the detail failed. */
+static void
+append(const char *text, size_t len, void *context)
+{
+	struct ehc_detail *d = context;
+	char *grown;
+
+	if (d->failed)
+		return;
+	/* One byte more than the text, for the NUL that the end adds. */
+	grown = ehc_array_grow(d->text, &d->cap, d->len + len + 1, 1);
+	if (grown == NULL) {
+		d->failed = true;
+		return;
+	}
+	d->text = grown;
+	memcpy(d->text + d->len, text, len);
+	d->len += len;
+}
 
 bool
 ehc_detail_begin(struct ehc_detail *d)
 {
-	d->text = NULL;
-	d->size = 0;
-	d->members = false;
-	d->out = open_memstream(&d->text, &d->size);
-	if (d->out == NULL)
-		return false;
-	putc('{', d->out);
-	return true;
+	*d = (struct ehc_detail){ 0 };
+	append("{", 1, d);
+	return !d->failed;
 }
 
 static void
 put_key(struct ehc_detail *d, const char *key)
 {
 	if (d->members)
-		putc(',', d->out);
+		append(",", 1, d);
 	d->members = true;
-	ehc_json_put_string(d->out, key);
-	putc(':', d->out);
+	ehc_json_escape(key, append, d);
+	append(":", 1, d);
 }
 
 void
@@ -33,7 +51,7 @@ ehc_detail_text(struct ehc_detail *d, const char *key, const char *text)
 	if (text == NULL)
 		return;
 	put_key(d, key);
-	ehc_json_put_string(d->out, text);
+	ehc_json_escape(text, append, d);
 }
 
 void
@@ -50,17 +68,20 @@ ehc_detail_date(struct ehc_detail *d, const char *key, ehc_date date)
 void
 ehc_detail_number(struct ehc_detail *d, const char *key, long number)
 {
+	char text[32];
+	int len = snprintf(text, sizeof(text), "%ld", number);
+
 	put_key(d, key);
-	fprintf(d->out, "%ld", number);
+	append(text, (size_t)len, d);
 }
 
 static void
 put_value(struct ehc_detail *d, const char *text)
 {
 	if (text == NULL)
-		fputs("null", d->out);
+		append("null", 4, d);
 	else
-		ehc_json_put_string(d->out, text);
+		ehc_json_escape(text, append, d);
 }
 
 void
@@ -68,23 +89,21 @@ ehc_detail_change(struct ehc_detail *d, const char *key, const char *old,
 		  const char *new)
 {
 	put_key(d, key);
-	putc('[', d->out);
+	append("[", 1, d);
 	put_value(d, old);
-	putc(',', d->out);
+	append(",", 1, d);
 	put_value(d, new);
-	putc(']', d->out);
+	append("]", 1, d);
 }
 
 char *
 ehc_detail_end(struct ehc_detail *d)
 {
-	bool failed;
-
-	putc('}', d->out);
-	failed = ferror(d->out) != 0;
-	if (fclose(d->out) != 0 || failed) {
+	append("}", 1, d);
+	if (d->failed) {
 		free(d->text);
 		return NULL;
 	}
+	d->text[d->len] = '\0';
 	return d->text;
 }

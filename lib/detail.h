@@ -3,15 +3,20 @@
 #define EHC_DETAIL_H
 
 #include <stdbool.h>
-#include <stdio.h>
+#include <stddef.h>
 
 #include "ehc/date.h"
 
+/*
+ * An object being built in memory. An import builds one a row, so it grows
+ * its own buffer rather than go through a stdio stream.
+ */
 struct ehc_detail {
-	FILE *out;
 	char *text;
-	size_t size;
+	size_t len;
+	size_t cap;
 	bool members;
+	bool failed;		/* out of memory: the end returns NULL */
 };
 
 /* Starts an empty object; returns false when out of memory. */

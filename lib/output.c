@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ehc/arena.h"
 #include "ehc/error.h"
 #include "ehc/output.h"
 #include "ehc/text.h"
@@ -23,6 +24,7 @@ struct ehc_listing {
 	bool guard;		/* csv: the formula guard */
 	size_t row_count;
 	char **cells;		/* table format: row_count * selection.count */
+	struct ehc_arena text;	/* what the cells point into */
 	size_t cell_capacity;
 	bool failed;		/* out of memory while buffering */
 };
@@ -205,7 +207,14 @@ ehc_listing_set_guard(struct ehc_listing *listing, bool on)
 static void
 put_escaped(FILE *out, const char *s)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+
+	/* Bytes that need no escape are written in runs, one fwrite a run. */
+	for (; *p; p++) {
+		if ((*p >= 0x20 && *p != 0x7f && *p != '\\' && *p != 0xc2) ||
+		    (*p == 0xc2 && (p[1] < 0x80 || p[1] > 0x9f)))
+			continue;
+		fwrite(run, 1, (size_t)(p - run), out);
 		switch (*p) {
 		case '\t':
 			fputs("\\t", out);
@@ -220,14 +229,13 @@ put_escaped(FILE *out, const char *s)
 			fputs("\\\\", out);
 			break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(out, "\\x%02x", *p);
-			else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-				fprintf(out, "\\x%02x", *++p);
-			else
-				putc(*p, out);
+			if (*p == 0xc2)
+				p++;
+			fprintf(out, "\\x%02x", *p);
 		}
+		run = p + 1;
 	}
+	fwrite(run, 1, (size_t)(p - run), out);
 }
 
 /*
@@ -328,19 +336,6 @@ put_header(struct ehc_listing *listing)
 		put_csv_row(listing, names, types);
 }
 
-/* Writes a code point as a JSON \u escape, as a surrogate pair past BMP. */
-static void
-put_json_codepoint(FILE *out, unsigned long cp)
-{
-	if (cp >= 0x10000) {
-		cp -= 0x10000;
-		fprintf(out, "\\u%04lx\\u%04lx", 0xd800 + (cp >> 10),
-			0xdc00 + (cp & 0x3ff));
-	} else {
-		fprintf(out, "\\u%04lx", cp);
-	}
-}
-
 /* Returns the code point of the valid UTF-8 sequence at p of len bytes. */
 static unsigned long
 decode_utf8(const unsigned char *p, size_t len)
@@ -365,42 +360,79 @@ utf8_length(unsigned char lead)
 	return 4;
 }
 
-/* The escapes keep the output valid for a strict parser, whatever s is. */
-void
-ehc_json_put_string(FILE *out, const char *s)
+/* Passes a \u escape of a code point, a surrogate pair past the BMP. */
+static void
+escape_codepoint(unsigned long cp, ehc_json_sink put, void *context)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len = strlen(s);
+	char buf[16];
+	int len;
 
-	putc('"', out);
-	while (*p) {
-		size_t left = len - (size_t)(p - (const unsigned char *)s);
+	if (cp >= 0x10000) {
+		cp -= 0x10000;
+		len = snprintf(buf, sizeof(buf), "\\u%04lx\\u%04lx",
+			       0xd800 + (cp >> 10), 0xdc00 + (cp & 0x3ff));
+	} else {
+		len = snprintf(buf, sizeof(buf), "\\u%04lx", cp);
+	}
+	put(buf, (size_t)len, context);
+}
+
+/*
+ * The escapes keep the output valid for a strict parser, whatever s is.
+ * Characters that need no escape are passed on in runs, one call a run.
+ */
+void
+ehc_json_escape(const char *s, ehc_json_sink put, void *context)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	const unsigned char *end = p + strlen(s);
+	char pair[2] = { '\\', 0 };
+
+	put("\"", 1, context);
+	while (p < end) {
 		size_t n = utf8_length(*p);
 		unsigned long cp;
 
-		if (n > left ||
-		    ehc_text_utf8_invalid((const char *)p, n) != n) {
-			fputs("\\ufffd", out);
+		if (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\') {
 			p++;
 			continue;
 		}
+		if (n > (size_t)(end - p) ||
+		    ehc_text_utf8_invalid((const char *)p, n) != n) {
+			put((const char *)run, (size_t)(p - run), context);
+			put("\\ufffd", 6, context);
+			run = ++p;
+			continue;
+		}
 		cp = decode_utf8(p, n);
-		if (cp == '"' || cp == '\\')
-			fprintf(out, "\\%c", (int)cp);
-		else if (cp == '\n')
-			fputs("\\n", out);
-		else if (cp == '\t')
-			fputs("\\t", out);
-		else if (cp == '\r')
-			fputs("\\r", out);
-		else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
-			 cp == 0x2028 || cp == 0x2029)
-			put_json_codepoint(out, cp);
+		if (cp > 0x9f && cp != 0x2028 && cp != 0x2029) {
+			p += n;
+			continue;
+		}
+		put((const char *)run, (size_t)(p - run), context);
+		pair[1] = cp == '\n' ? 'n' : cp == '\t' ? 't' :
+			  cp == '\r' ? 'r' : (char)cp;
+		if (cp == '"' || cp == '\\' || cp == '\n' || cp == '\t' ||
+		    cp == '\r')
+			put(pair, 2, context);
 		else
-			fwrite(p, 1, n, out);
-		p += n;
+			escape_codepoint(cp, put, context);
+		run = p += n;
 	}
-	putc('"', out);
+	put((const char *)run, (size_t)(p - run), context);
+	put("\"", 1, context);
+}
+
+static void
+put_to_file(const char *text, size_t len, void *context)
+{
+	fwrite(text, 1, len, context);
+}
+
+void
+ehc_json_put_string(FILE *out, const char *s)
+{
+	ehc_json_escape(s, put_to_file, out);
 }
 
 static void
@@ -450,12 +482,9 @@ buffer_row(struct ehc_listing *listing, const char *const *values)
 	for (size_t i = 0; i < n; i++) {
 		const char *v = values[i] != NULL ? values[i] : "";
 
-		listing->cells[base + i] = strdup(v);
-		if (listing->cells[base + i] == NULL) {
-			while (i-- > 0)
-				free(listing->cells[base + i]);
+		listing->cells[base + i] = ehc_arena_strdup(&listing->text, v);
+		if (listing->cells[base + i] == NULL)
 			return EHC_SOFTWARE;
-		}
 	}
 	return EHC_OK;
 }
@@ -523,8 +552,13 @@ ehc_listing_row(struct ehc_listing *listing, const char *const *values)
 static void
 put_padding(FILE *out, size_t n)
 {
-	while (n-- > 0)
-		putc(' ', out);
+	static const char spaces[] = "                                ";
+	size_t chunk;
+
+	for (; n > 0; n -= chunk) {
+		chunk = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+		fwrite(spaces, 1, chunk, out);
+	}
 }
 
 /* Writes one table line: numbers right-aligned, no trailing blanks. */
@@ -598,9 +632,7 @@ ehc_listing_destroy(struct ehc_listing *listing)
 {
 	if (listing == NULL)
 		return;
-	for (size_t i = 0; i < listing->row_count * listing->selection.count &&
-			   listing->cells != NULL; i++)
-		free(listing->cells[i]);
+	ehc_arena_free(&listing->text);
 	free(listing->cells);
 	free(listing);
 }

@@ -108,10 +108,17 @@ int ehc_listing_finish(struct ehc_listing *listing);
 
 void ehc_listing_destroy(struct ehc_listing *listing);
 
+/* Takes len bytes of text, which need not end in a NUL. */
+typedef void (*ehc_json_sink)(const char *text, size_t len, void *context);
+
 /*
- * Writes s as a JSON string: control characters, DEL, C1 controls, U+2028
- * and U+2029 escaped, and bytes that are not UTF-8 replaced by U+FFFD.
+ * Passes s on to put as a JSON string, quotes included: control characters,
+ * DEL, C1 controls, U+2028 and U+2029 escaped, and bytes that are not UTF-8
+ * replaced by U+FFFD.
  */
+void ehc_json_escape(const char *s, ehc_json_sink put, void *context);
+
+/* Writes s to out as ehc_json_escape passes it on. */
 void ehc_json_put_string(FILE *out, const char *s);
 
 #endif
