@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "ehc/deadlines.h"
+#include "ehc/arena.h"
 
 struct collect_context {
 	const struct ehc_config *config;
@@ -54,41 +55,36 @@ selected(const struct ehc_deadline_query *query, const struct ehc_deadline *d)
 	return true;
 }
 
+/* Returns a copy of s kept with list, NULL for a NULL s or out of memory. */
 static char *
-copy_or_null(const char *s)
+keep(struct ehc_deadline_list *list, const char *s, bool *failed)
 {
-	return s != NULL ? strdup(s) : NULL;
+	char *copy;
+
+	if (s == NULL)
+		return NULL;
+	if ((copy = ehc_arena_strdup(&list->text, s)) == NULL)
+		*failed = true;
+	return copy;
 }
 
-static void
-free_strings(struct ehc_deadline *d)
-{
-	free(d->ref);
-	free(d->aro);
-	free(d->child);
-	free(d->setting);
-	free(d->ep);
-}
-
-/* Copies the strings of d into item. Returns false when out of memory. */
+/* Points the strings of d at copies kept with list. */
 static bool
-copy_strings(struct ehc_deadline *item, const struct ehc_deadline *d)
+keep_strings(struct ehc_deadline_list *list, struct ehc_deadline *d)
 {
-	item->ref = strdup(d->ref);
-	item->aro = copy_or_null(d->aro);
-	item->child = copy_or_null(d->child);
-	item->setting = copy_or_null(d->setting);
-	item->ep = copy_or_null(d->ep);
-	return item->ref != NULL && (!d->aro || item->aro) &&
-	       (!d->child || item->child) && (!d->setting || item->setting) &&
-	       (!d->ep || item->ep);
+	bool failed = false;
+
+	d->ref = keep(list, d->ref, &failed);
+	d->aro = keep(list, d->aro, &failed);
+	d->child = keep(list, d->child, &failed);
+	d->setting = keep(list, d->setting, &failed);
+	d->ep = keep(list, d->ep, &failed);
+	return !failed;
 }
 
 static int
 append(struct ehc_deadline_list *list, const struct ehc_deadline *d)
 {
-	struct ehc_deadline *item;
-
 	if (list->count == list->capacity) {
 		size_t capacity = list->capacity ? list->capacity * 2 : 256;
 		struct ehc_deadline *items;
@@ -99,13 +95,7 @@ append(struct ehc_deadline_list *list, const struct ehc_deadline *d)
 		list->items = items;
 		list->capacity = capacity;
 	}
-	item = &list->items[list->count];
-	*item = *d;
-	if (!copy_strings(item, d)) {
-		free_strings(item);
-		return EHC_SOFTWARE;
-	}
-	list->count++;
+	list->items[list->count++] = *d;
 	return EHC_OK;
 }
 
@@ -113,13 +103,27 @@ static int
 collect_case(const struct ehc_case *c, void *context)
 {
 	struct collect_context *ctx = context;
-	struct ehc_deadline found[EHC_MILESTONE_COUNT];
+	struct ehc_deadline found[EHC_MILESTONE_COUNT], strings;
 	size_t n = ehc_deadlines_of_case(ctx->config, c, ctx->query->today,
 					 found);
+	bool kept = false;
 
 	for (size_t i = 0; i < n; i++) {
 		if (!selected(ctx->query, &found[i]))
 			continue;
+		/* Every deadline of the case shares one copy of its text. */
+		if (!kept) {
+			strings = found[i];
+			if (!keep_strings(ctx->list, &strings))
+				return ehc_error_set(ctx->err, EHC_SOFTWARE,
+						     "out of memory");
+			kept = true;
+		}
+		found[i].ref = strings.ref;
+		found[i].aro = strings.aro;
+		found[i].child = strings.child;
+		found[i].setting = strings.setting;
+		found[i].ep = strings.ep;
 		if (append(ctx->list, &found[i]) != EHC_OK)
 			return ehc_error_set(ctx->err, EHC_SOFTWARE,
 					     "out of memory");
@@ -167,8 +171,7 @@ ehc_deadlines_collect(struct ehc_store *store, const struct ehc_config *config,
 void
 ehc_deadlines_clear(struct ehc_deadline_list *list)
 {
-	for (size_t i = 0; i < list->count; i++)
-		free_strings(&list->items[i]);
+	ehc_arena_free(&list->text);
 	free(list->items);
 	list->items = NULL;
 	list->count = 0;

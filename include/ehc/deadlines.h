@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "ehc/arena.h"
 #include "ehc/clock.h"
 #include "ehc/config.h"
 #include "ehc/store.h"
@@ -42,6 +43,8 @@ struct ehc_deadline_list {
 	struct ehc_deadline *items;
 	size_t count;
 	size_t capacity;
+	/* The text the items point into, one copy a case, not a deadline. */
+	struct ehc_arena text;
 };
 
 /*
