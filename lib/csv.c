@@ -103,9 +103,13 @@ record_too_long(const struct ehc_csv *csv, struct ehc_error *err)
 	    "that is not closed", error_line(csv), EHC_CSV_RECORD_MAX);
 }
 
-/* Appends one byte to the physical line, rejecting a record too long. */
+/*
+ * Makes room for the physical line to hold one byte more, rejecting a
+ * record too long. The line is checked only when it must grow, and again
+ * when it ends, so most bytes cost no check.
+ */
 static int
-add_line_byte(struct ehc_csv *csv, int c, struct ehc_error *err)
+grow_line(struct ehc_csv *csv, struct ehc_error *err)
 {
 	char *p;
 
@@ -115,40 +119,46 @@ add_line_byte(struct ehc_csv *csv, int c, struct ehc_error *err)
 	if (p == NULL)
 		return out_of_memory(err);
 	csv->line = p;
-	csv->line[csv->line_len++] = (char)c;
 	return EHC_OK;
 }
 
 /*
  * Reads the next physical line, which ends at LF, CRLF, a lone CR or the end
- * of the input. Returns EHC_NOINPUT when no bytes are left.
+ * of the input. Returns EHC_NOINPUT when no bytes are left. The reader is
+ * the stream's only user, so it reads without taking the stream's lock for
+ * each byte.
  */
 static int
 read_line(struct ehc_csv *csv, struct ehc_error *err)
 {
-	bool ended = false;
+	FILE *in = csv->in;
 	int c, status;
+	bool ended;
 
 	csv->line_len = 0;
 	csv->line_offset = 0;
 	csv->line_number++;
-	while (!ended && (c = getc(csv->in)) != EOF) {
-		if (c == '\n') {
-			ended = true;
-		} else if (c == '\r') {
-			ended = true;
-			if ((c = getc(csv->in)) != '\n' && c != EOF)
-				ungetc(c, csv->in);
-		} else {
-			status = add_line_byte(csv, c, err);
-			if (status != EHC_OK)
-				return status;
+	flockfile(in);
+	for (;;) {
+		if ((c = getc_unlocked(in)) == EOF || c == '\n' || c == '\r')
+			break;
+		if (csv->line_len == csv->line_cap &&
+		    (status = grow_line(csv, err)) != EHC_OK) {
+			funlockfile(in);
+			return status;
 		}
+		csv->line[csv->line_len++] = (char)c;
 	}
-	if (ferror(csv->in))
+	ended = c != EOF;
+	if (c == '\r' && (c = getc_unlocked(in)) != '\n' && c != EOF)
+		ungetc(c, in);
+	funlockfile(in);
+	if (ferror(in))
 		return ehc_error_set(err, EHC_IOERR,
 		    "line %lu: read failed: %s", csv->line_number,
 		    strerror(errno));
+	if (csv->record_bytes + csv->line_len > EHC_CSV_RECORD_MAX)
+		return record_too_long(csv, err);
 	if (!ended && csv->line_len == 0)
 		return EHC_NOINPUT;
 	return EHC_OK;
@@ -208,17 +218,28 @@ check_line(struct ehc_csv *csv, struct ehc_error *err)
 	return EHC_OK;
 }
 
+/*
+ * Makes room in text for a physical line of len bytes. Each byte of a line
+ * adds at most one byte to text, and the line's end adds one more, a NUL or
+ * an LF, so the parse of the line writes to text without further checks.
+ */
 static int
-add_text_byte(struct ehc_csv *csv, char c, struct ehc_error *err)
+reserve_text(struct ehc_csv *csv, size_t len, struct ehc_error *err)
 {
 	char *p;
 
-	p = ehc_array_grow(csv->text, &csv->text_cap, csv->text_len + 1, 1);
+	p = ehc_array_grow(csv->text, &csv->text_cap, csv->text_len + len + 1,
+	    1);
 	if (p == NULL)
 		return out_of_memory(err);
 	csv->text = p;
-	csv->text[csv->text_len++] = c;
 	return EHC_OK;
+}
+
+static void
+add_text_byte(struct ehc_csv *csv, char c)
+{
+	csv->text[csv->text_len++] = c;
 }
 
 /* Ends the value being read and starts the next one. */
@@ -226,10 +247,8 @@ static int
 end_field(struct ehc_csv *csv, struct ehc_error *err)
 {
 	size_t *p;
-	int status;
 
-	if ((status = add_text_byte(csv, '\0', err)) != EHC_OK)
-		return status;
+	add_text_byte(csv, '\0');
 	p = ehc_array_grow(csv->starts, &csv->starts_cap, csv->field_count + 1,
 	    sizeof(*csv->starts));
 	if (p == NULL)
@@ -274,26 +293,30 @@ parse_byte(struct ehc_csv *csv, char c, struct ehc_error *err)
 		if (c == ',')
 			return end_field(csv, err);
 		csv->state = UNQUOTED;
-		return add_text_byte(csv, c, err);
+		add_text_byte(csv, c);
+		return EHC_OK;
 	case UNQUOTED:
 		if (c == ',')
 			return end_field(csv, err);
 		if (c == '"')
 			return stray_quote(csv, err);
-		return add_text_byte(csv, c, err);
+		add_text_byte(csv, c);
+		return EHC_OK;
 	case QUOTED:
 		if (c == '"') {
 			csv->state = QUOTED_QUOTE;
 			return EHC_OK;
 		}
-		return add_text_byte(csv, c, err);
+		add_text_byte(csv, c);
+		return EHC_OK;
 	case QUOTED_QUOTE:
 		if (c == ',')
 			return end_field(csv, err);
 		if (c != '"')
 			return text_after_quote(csv, err);
 		csv->state = QUOTED;
-		return add_text_byte(csv, '"', err);
+		add_text_byte(csv, '"');
+		return EHC_OK;
 	}
 	abort();
 	/* NOTREACHED */
@@ -325,6 +348,8 @@ read_record(struct ehc_csv *csv, struct ehc_error *err)
 			csv->in_record = true;
 			csv->record_line = csv->line_number;
 		}
+		if ((status = reserve_text(csv, csv->line_len, err)) != EHC_OK)
+			return status;
 		for (size_t i = 0; i < csv->line_len; i++) {
 			status = parse_byte(csv, csv->line[i], err);
 			if (status != EHC_OK)
@@ -333,8 +358,7 @@ read_record(struct ehc_csv *csv, struct ehc_error *err)
 		if (csv->state != QUOTED)
 			return end_field(csv, err);
 		csv->record_bytes += csv->line_len + 1;
-		if ((status = add_text_byte(csv, '\n', err)) != EHC_OK)
-			return status;
+		add_text_byte(csv, '\n');
 	}
 }
 
