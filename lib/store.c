@@ -26,6 +26,11 @@
 enum cached_statement {
 	CACHED_INSERT_CASE,
 	CACHED_INSERT_EVENT,
+	CACHED_INSERT_OUTCOME,
+	CACHED_INSERT_EXCEPTION,
+	CACHED_FIND_CASE,
+	CACHED_DELETE_PEOPLE,
+	CACHED_INSERT_PERSON,
 	CACHED_COUNT
 };
 
@@ -34,6 +39,12 @@ struct ehc_store {
 	char *path;
 	sqlite3_stmt *cached[CACHED_COUNT];
 	char user[64];		/* the OS user, looked up once */
+	/*
+	 * The case inserted last in the open transaction, whose event and
+	 * lists then need no search for its id. A last_id of 0 means none.
+	 */
+	sqlite3_int64 last_id;
+	char last_ref[EHC_REF_MAX + 1];
 };
 
 /*
@@ -416,6 +427,25 @@ take_cached(struct ehc_store *store, enum cached_statement slot)
 	return stmt;
 }
 
+/*
+ * Sets *stmt to the statement of slot, prepared from sql the first time and
+ * reset on later calls. The store finalizes it when it closes.
+ */
+static int
+prepare_cached(struct ehc_store *store, enum cached_statement slot,
+	       const char *sql, sqlite3_stmt **stmt, const char *context,
+	       struct ehc_error *err)
+{
+	int status;
+
+	if ((*stmt = take_cached(store, slot)) != NULL)
+		return EHC_OK;
+	if ((status = prepare(store, sql, stmt, context, err)) != EHC_OK)
+		return status;
+	store->cached[slot] = *stmt;
+	return EHC_OK;
+}
+
 /* Binds text that must stay valid until the statement is finalized. */
 static void
 bind_text(sqlite3_stmt *stmt, int index, const char *text)
@@ -552,7 +582,8 @@ connect_db(struct ehc_store *store, enum ehc_store_mode mode,
 	if ((name = malloc(strlen(store->path) + 3)) == NULL)
 		return ehc_error_set(err, EHC_SOFTWARE, "out of memory");
 	sprintf(name, "%s%s", store->path[0] == '/' ? "" : "./", store->path);
-	rc = sqlite3_open_v2(name, &store->db, SQLITE_OPEN_READWRITE, NULL);
+	rc = sqlite3_open_v2(name, &store->db, SQLITE_OPEN_READWRITE |
+			     SQLITE_OPEN_NOMUTEX, NULL);
 	free(name);
 	if (rc != SQLITE_OK) {
 		errnum = 0;
@@ -800,6 +831,13 @@ ehc_store_open_journal(struct ehc_store **out, const char *path,
 	return EHC_OK;
 }
 
+int
+ehc_store_set_journal(struct ehc_store *store, enum ehc_journal journal,
+		      struct ehc_error *err)
+{
+	return set_journal_mode(store, EHC_STORE_UPDATE, journal, err);
+}
+
 void
 ehc_store_close(struct ehc_store *store)
 {
@@ -839,6 +877,7 @@ ehc_store_commit(struct ehc_store *store, struct ehc_error *err)
 void
 ehc_store_rollback(struct ehc_store *store)
 {
+	store->last_id = 0;
 	if (store->db != NULL && !sqlite3_get_autocommit(store->db))
 		sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -1092,6 +1131,10 @@ insert_row(struct ehc_store *store, const struct ehc_case *c,
 					    "cannot store case '%s'", c->ref);
 	}
 	sqlite3_reset(stmt);
+	if (status == EHC_OK && strlen(c->ref) <= EHC_REF_MAX) {
+		store->last_id = sqlite3_last_insert_rowid(store->db);
+		memcpy(store->last_ref, c->ref, strlen(c->ref) + 1);
+	}
 	return status;
 }
 
@@ -1146,6 +1189,40 @@ bind_user(struct ehc_store *store, sqlite3_stmt *stmt, int index)
 	sqlite3_bind_text(stmt, index, store->user, -1, SQLITE_STATIC);
 }
 
+/* Finds the id of case ref; a missing case is EHC_NOINPUT. */
+static int
+find_case_id(struct ehc_store *store, const char *ref, sqlite3_int64 *id,
+	     struct ehc_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc, status;
+
+	if (ref == NULL)
+		return ehc_error_set(err, EHC_SOFTWARE,
+				     "cannot read a case without a reference");
+	if (store->last_id != 0 && strcmp(ref, store->last_ref) == 0) {
+		*id = store->last_id;
+		return EHC_OK;
+	}
+	status = prepare_cached(store, CACHED_FIND_CASE,
+				"SELECT id FROM cases WHERE ref = ?1", &stmt,
+				"cannot read a case", err);
+	if (status != EHC_OK)
+		return status;
+	bind_text(stmt, 1, ref);
+
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*id = sqlite3_column_int64(stmt, 0);
+	else if (rc == SQLITE_DONE)
+		status = ehc_error_set(err, EHC_NOINPUT, "case '%s' not found",
+				       ref);
+	else
+		status = store_fail(store, rc, err, "cannot read case '%s'",
+				    ref);
+	sqlite3_reset(stmt);
+	return status;
+}
+
 /*
  * Records an event of case ref. The CHECK constraints of events reject an
  * unknown kind and a detail that is not a JSON object.
@@ -1156,19 +1233,19 @@ insert_event(struct ehc_store *store, const char *ref, const char *kind,
 {
 	static const char sql[] =
 		"INSERT INTO events (case_id, at, user, kind, detail, note)"
-		" SELECT id, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?2, ?3,"
-		"  ?4, ?5 FROM cases WHERE ref = ?1";
-	sqlite3_stmt *stmt = take_cached(store, CACHED_INSERT_EVENT);
-	int rc, status = EHC_OK;
+		" VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?2, ?3,"
+		"  ?4, ?5)";
+	sqlite3_stmt *stmt;
+	sqlite3_int64 id = 0;
+	int rc, status;
 
-	if (stmt == NULL) {
-		status = prepare(store, sql, &stmt, "cannot record an event",
-				 err);
-		if (status != EHC_OK)
-			return status;
-		store->cached[CACHED_INSERT_EVENT] = stmt;
-	}
-	bind_text(stmt, 1, ref);
+	if ((status = find_case_id(store, ref, &id, err)) != EHC_OK)
+		return status;
+	status = prepare_cached(store, CACHED_INSERT_EVENT, sql, &stmt,
+				"cannot record an event", err);
+	if (status != EHC_OK)
+		return status;
+	sqlite3_bind_int64(stmt, 1, id);
 	bind_user(store, stmt, 2);
 	bind_text(stmt, 3, kind);
 	bind_text(stmt, 4, detail);
@@ -1178,9 +1255,6 @@ insert_event(struct ehc_store *store, const char *ref, const char *kind,
 		status = store_fail(store, rc, err,
 				    "cannot record the %s event of case '%s'",
 				    kind, ref);
-	else if (sqlite3_changes(store->db) == 0)
-		status = ehc_error_set(err, EHC_NOINPUT, "case '%s' not found",
-				       ref);
 	sqlite3_reset(stmt);
 	return status;
 }
@@ -1229,10 +1303,7 @@ ehc_store_update_case(struct ehc_store *store, const struct ehc_case *c,
 	return insert_event(store, c->ref, kind, detail, note, err);
 }
 
-/*
- * Runs an INSERT ... SELECT ... FROM cases WHERE ref = ?1 and finalizes it.
- * No row inserted means no case has that reference.
- */
+/* Runs a cached INSERT of a row of case ref and resets it. */
 static int
 step_insert(struct ehc_store *store, sqlite3_stmt *stmt, const char *what,
 	    const char *ref, struct ehc_error *err)
@@ -1242,10 +1313,7 @@ step_insert(struct ehc_store *store, sqlite3_stmt *stmt, const char *what,
 	if ((rc = sqlite3_step(stmt)) != SQLITE_DONE)
 		status = store_fail(store, rc, err,
 				    "cannot add %s to case '%s'", what, ref);
-	else if (sqlite3_changes(store->db) == 0)
-		status = ehc_error_set(err, EHC_NOINPUT, "case '%s' not found",
-				       ref);
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	return status;
 }
 
@@ -1256,8 +1324,9 @@ ehc_store_add_outcome(struct ehc_store *store, const char *ref,
 	static const char sql[] =
 		"INSERT INTO outcomes"
 		" (case_id, area, outcome, provision, by_date, agreed)"
-		" SELECT id, ?2, ?3, ?4, ?5, ?6 FROM cases WHERE ref = ?1";
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	sqlite3_stmt *stmt;
+	sqlite3_int64 id = 0;
 	int status;
 
 	if ((status = check_writable(store, ref, err)) != EHC_OK)
@@ -1266,10 +1335,13 @@ ehc_store_add_outcome(struct ehc_store *store, const char *ref,
 		return ehc_error_set(err, EHC_SOFTWARE,
 				     "cannot add an outcome to case '%s': %d "
 				     "is not a valid area", ref, (int)o->area);
-	status = prepare(store, sql, &stmt, "cannot add an outcome", err);
+	if ((status = find_case_id(store, ref, &id, err)) != EHC_OK)
+		return status;
+	status = prepare_cached(store, CACHED_INSERT_OUTCOME, sql, &stmt,
+				"cannot add an outcome", err);
 	if (status != EHC_OK)
 		return status;
-	bind_text(stmt, 1, ref);
+	sqlite3_bind_int64(stmt, 1, id);
 	bind_text(stmt, 2, ehc_area_names[o->area]);
 	bind_text(stmt, 3, o->outcome);
 	bind_text(stmt, 4, o->provision);
@@ -1284,8 +1356,9 @@ ehc_store_add_exception(struct ehc_store *store, const char *ref,
 {
 	static const char sql[] =
 		"INSERT INTO exceptions (case_id, reason, from_date, to_date)"
-		" SELECT id, ?2, ?3, ?4 FROM cases WHERE ref = ?1";
+		" VALUES (?1, ?2, ?3, ?4)";
 	sqlite3_stmt *stmt;
+	sqlite3_int64 id = 0;
 	int status;
 
 	if ((status = check_writable(store, ref, err)) != EHC_OK)
@@ -1295,45 +1368,20 @@ ehc_store_add_exception(struct ehc_store *store, const char *ref,
 				     "cannot add an exception to case '%s': "
 				     "%d is not a valid reason", ref,
 				     (int)e->reason);
-	status = prepare(store, sql, &stmt, "cannot add an exception", err);
+	if ((status = find_case_id(store, ref, &id, err)) != EHC_OK)
+		return status;
+	status = prepare_cached(store, CACHED_INSERT_EXCEPTION, sql, &stmt,
+				"cannot add an exception", err);
 	if (status != EHC_OK)
 		return status;
-	bind_text(stmt, 1, ref);
+	sqlite3_bind_int64(stmt, 1, id);
 	bind_text(stmt, 2, ehc_exception_names[e->reason]);
 	bind_date(stmt, 3, e->from);
 	bind_date(stmt, 4, e->to);
 	return step_insert(store, stmt, "an exception", ref, err);
 }
 
-static int
-find_case_id(struct ehc_store *store, const char *ref, sqlite3_int64 *id,
-	     struct ehc_error *err)
-{
-	sqlite3_stmt *stmt;
-	int rc, status;
-
-	if (ref == NULL)
-		return ehc_error_set(err, EHC_SOFTWARE,
-				     "cannot read a case without a reference");
-	status = prepare(store, "SELECT id FROM cases WHERE ref = ?1", &stmt,
-			 "cannot read a case", err);
-	if (status != EHC_OK)
-		return status;
-	bind_text(stmt, 1, ref);
-
-	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-		*id = sqlite3_column_int64(stmt, 0);
-	else if (rc == SQLITE_DONE)
-		status = ehc_error_set(err, EHC_NOINPUT, "case '%s' not found",
-				       ref);
-	else
-		status = store_fail(store, rc, err, "cannot read case '%s'",
-				    ref);
-	sqlite3_finalize(stmt);
-	return status;
-}
-
-/* Runs a statement that changes rows and finalizes it. */
+/* Runs a cached statement that changes rows and resets it. */
 static int
 step_done(struct ehc_store *store, sqlite3_stmt *stmt, const char *context,
 	  const char *ref, struct ehc_error *err)
@@ -1343,7 +1391,7 @@ step_done(struct ehc_store *store, sqlite3_stmt *stmt, const char *context,
 	if ((rc = sqlite3_step(stmt)) != SQLITE_DONE)
 		status = store_fail(store, rc, err, "%s of case '%s'", context,
 				    ref);
-	sqlite3_finalize(stmt);
+	sqlite3_reset(stmt);
 	return status;
 }
 
@@ -1360,7 +1408,9 @@ insert_people(struct ehc_store *store, sqlite3_int64 id, const char *list,
 	sqlite3_stmt *stmt;
 	int rc, status;
 
-	if ((status = prepare(store, sql, &stmt, context, err)) != EHC_OK)
+	status = prepare_cached(store, CACHED_INSERT_PERSON, sql, &stmt,
+				context, err);
+	if (status != EHC_OK)
 		return status;
 	sqlite3_bind_int64(stmt, 1, id);
 	bind_text(stmt, 2, list);
@@ -1373,7 +1423,6 @@ insert_people(struct ehc_store *store, sqlite3_int64 id, const char *list,
 					    "'%s'", context, list, ref);
 		sqlite3_reset(stmt);
 	}
-	sqlite3_finalize(stmt);
 	return status;
 }
 
@@ -1398,7 +1447,9 @@ ehc_store_set_people(struct ehc_store *store, const char *ref,
 	if ((status = find_case_id(store, ref, &id, err)) != EHC_OK)
 		return status;
 
-	if ((status = prepare(store, sql, &stmt, context, err)) != EHC_OK)
+	status = prepare_cached(store, CACHED_DELETE_PEOPLE, sql, &stmt,
+				context, err);
+	if (status != EHC_OK)
 		return status;
 	sqlite3_bind_int64(stmt, 1, id);
 	bind_text(stmt, 2, attendance_names[list]);

@@ -72,6 +72,13 @@ int ehc_store_open_journal(struct ehc_store **out, const char *path,
 			   enum ehc_store_mode mode, enum ehc_journal journal,
 			   struct ehc_error *err);
 
+/*
+ * Sets the journal mode of a database opened to write, outside any
+ * transaction.
+ */
+int ehc_store_set_journal(struct ehc_store *store, enum ehc_journal journal,
+			  struct ehc_error *err);
+
 /* Closes the store, rolling back an open transaction; accepts NULL. */
 void ehc_store_close(struct ehc_store *store);
 

@@ -2022,6 +2022,66 @@ store_unknown_ref(void **state)
 	ehc_store_close(store);
 }
 
+/*
+ * The store remembers the case it inserted last, so that its event and
+ * lists need no search. A rollback takes that case away, and the memory of
+ * it must go too.
+ */
+static void
+store_rollback_forgets_last_case(void **state)
+{
+	static const char *const names[] = { "Jo" };
+	struct fixture *f = *state;
+	struct ehc_store *store;
+	struct ehc_case c = plain_case("EHC-2026-0001", "2026-01-05");
+	struct ehc_outcome o = {
+		.area = EHC_AREA_SENSORY, .outcome = "Reads", .provision = "Aid",
+		.by = EHC_DATE_NONE, .agreed = day("2026-03-02"),
+	};
+
+	store = open_store(f->path, EHC_STORE_WRITE);
+	assert_int_equal(ehc_store_begin(store, NULL), EHC_OK);
+	assert_int_equal(ehc_store_insert_case(store, &c, "request", "{}", NULL,
+					       NULL), EHC_OK);
+	ehc_store_rollback(store);
+	assert_int_equal(ehc_store_begin(store, NULL), EHC_OK);
+	assert_int_equal(ehc_store_add_outcome(store, c.ref, &o, NULL),
+			 EHC_NOINPUT);
+	assert_int_equal(ehc_store_set_people(store, c.ref, EHC_INVITED, names,
+					      1, NULL), EHC_NOINPUT);
+	ehc_store_rollback(store);
+	ehc_store_close(store);
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM outcomes"), 0);
+	assert_int_equal(raw_int(f->path, "SELECT count(*) FROM people"), 0);
+}
+
+/* A list set twice on the case just inserted contains the second names. */
+static void
+store_people_replaced_on_new_case(void **state)
+{
+	static const char *const first[] = { "Jo", "Sam" };
+	static const char *const second[] = { "Ali" };
+	struct fixture *f = *state;
+	struct ehc_store *store;
+	struct ehc_case c = plain_case("EHC-2026-0001", "2026-01-05");
+	int calls = 0;
+
+	store = open_store(f->path, EHC_STORE_WRITE);
+	assert_int_equal(ehc_store_begin(store, NULL), EHC_OK);
+	assert_int_equal(ehc_store_insert_case(store, &c, "request", "{}", NULL,
+					       NULL), EHC_OK);
+	assert_int_equal(ehc_store_set_people(store, c.ref, EHC_INVITED, first,
+					      2, NULL), EHC_OK);
+	assert_int_equal(ehc_store_set_people(store, c.ref, EHC_INVITED,
+					      second, 1, NULL), EHC_OK);
+	assert_int_equal(ehc_store_commit(store, NULL), EHC_OK);
+	assert_int_equal(ehc_store_each_person(store, c.ref, EHC_INVITED,
+					       count_person, &calls, NULL),
+			 EHC_OK);
+	assert_int_equal(calls, 1);
+	ehc_store_close(store);
+}
+
 static void
 store_lists_no_transaction(void **state)
 {
@@ -2317,6 +2377,8 @@ main(void)
 		STORE_TEST(store_busy),
 		STORE_TEST(store_busy_open_read),
 		STORE_TEST(store_rollback),
+		STORE_TEST(store_rollback_forgets_last_case),
+		STORE_TEST(store_people_replaced_on_new_case),
 		STORE_TEST(store_close_rolls_back),
 		STORE_TEST(store_update_round_trip),
 		STORE_TEST(store_update_decisions),
