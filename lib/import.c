@@ -531,13 +531,24 @@ import_into(const char *path, bool existed, FILE *in,
 	struct ehc_store *store = NULL;
 	enum ehc_store_mode mode = existed ? EHC_STORE_UPDATE
 					   : EHC_STORE_WRITE;
+	enum ehc_journal journal = options->config->journal;
 	int status;
 
+	/*
+	 * In WAL mode one transaction's pages all go to the WAL, whose index
+	 * in shared memory grows with them, so a large import would grow in
+	 * memory with its file. A new database has no readers yet, so it is
+	 * filled with a rollback journal and given the configured mode after
+	 * the commit.
+	 */
 	status = ehc_store_open_journal(&store, path, mode,
-					options->config->journal, err);
+					existed ? journal : EHC_JOURNAL_DELETE,
+					err);
 	if (status != EHC_OK)
 		return status;
 	status = ehc_import(store, in, options, counts, err);
+	if (status == EHC_OK && !existed && !options->dry_run)
+		status = ehc_store_set_journal(store, journal, err);
 	ehc_store_close(store);
 
 	/*

@@ -39,8 +39,23 @@ same "still delete" "$(journal "$tmp/share.db")" delete
 if [ -e "$tmp/share.db-wal" ]; then fail "a -wal file on a share"; else
 	pass; fi
 
-# A file in delete mode that another tool made stays in it when read.
+# An import that creates the database fills it with a rollback journal and
+# then gives it the configured mode.
+check "an import into a new database" 0 "$EHC" --db "$tmp/new.db" import \
+	"$tmp/one.csv"
+same "a new database imported is delete as configured" \
+	"$(journal "$tmp/new.db")" delete
 unset EHC_CONFIG
+check "an import into a new database by default" 0 "$EHC" \
+	--db "$tmp/new-wal.db" import "$tmp/one.csv"
+same "a new database imported is WAL by default" \
+	"$(journal "$tmp/new-wal.db")" wal
+check "the new WAL database reads" 0 "$EHC" --db "$tmp/new-wal.db" show S-2
+if [ -e "$tmp/new-wal.db-journal" ]; then
+	fail "a rollback journal left beside an imported database"; else
+	pass; fi
+
+# A file in delete mode that another tool made stays in it when read.
 check "read with the default" 0 "$EHC" --db "$tmp/share.db" list
 same "a read keeps delete" "$(journal "$tmp/share.db")" delete
 
