@@ -4,45 +4,24 @@
 #include <string.h>
 
 #include "ehc/output.h"
-#include "array.h"
 #include "detail.h"
-
-/* Appends len bytes of text; a failed growth marks the detail failed. */
-static void
-append(const char *text, size_t len, void *context)
-{
-	struct ehc_detail *d = context;
-	char *grown;
-
-	if (d->failed)
-		return;
-	/* One byte more than the text, for the NUL that the end adds. */
-	grown = ehc_array_grow(d->text, &d->cap, d->len + len + 1, 1);
-	if (grown == NULL) {
-		d->failed = true;
-		return;
-	}
-	d->text = grown;
-	memcpy(d->text + d->len, text, len);
-	d->len += len;
-}
 
 bool
 ehc_detail_begin(struct ehc_detail *d)
 {
 	*d = (struct ehc_detail){ 0 };
-	append("{", 1, d);
-	return !d->failed;
+	ehc_buffer_add("{", 1, &d->text);
+	return !d->text.failed;
 }
 
 static void
 put_key(struct ehc_detail *d, const char *key)
 {
 	if (d->members)
-		append(",", 1, d);
+		ehc_buffer_add(",", 1, &d->text);
 	d->members = true;
-	ehc_json_escape(key, append, d);
-	append(":", 1, d);
+	ehc_json_escape(key, ehc_buffer_add, &d->text);
+	ehc_buffer_add(":", 1, &d->text);
 }
 
 void
@@ -51,7 +30,7 @@ ehc_detail_text(struct ehc_detail *d, const char *key, const char *text)
 	if (text == NULL)
 		return;
 	put_key(d, key);
-	ehc_json_escape(text, append, d);
+	ehc_json_escape(text, ehc_buffer_add, &d->text);
 }
 
 void
@@ -72,16 +51,16 @@ ehc_detail_number(struct ehc_detail *d, const char *key, long number)
 	int len = snprintf(text, sizeof(text), "%ld", number);
 
 	put_key(d, key);
-	append(text, (size_t)len, d);
+	ehc_buffer_add(text, (size_t)len, &d->text);
 }
 
 static void
 put_value(struct ehc_detail *d, const char *text)
 {
 	if (text == NULL)
-		append("null", 4, d);
+		ehc_buffer_add("null", 4, &d->text);
 	else
-		ehc_json_escape(text, append, d);
+		ehc_json_escape(text, ehc_buffer_add, &d->text);
 }
 
 void
@@ -89,21 +68,20 @@ ehc_detail_change(struct ehc_detail *d, const char *key, const char *old,
 		  const char *new)
 {
 	put_key(d, key);
-	append("[", 1, d);
+	ehc_buffer_add("[", 1, &d->text);
 	put_value(d, old);
-	append(",", 1, d);
+	ehc_buffer_add(",", 1, &d->text);
 	put_value(d, new);
-	append("]", 1, d);
+	ehc_buffer_add("]", 1, &d->text);
 }
 
 char *
 ehc_detail_end(struct ehc_detail *d)
 {
-	append("}", 1, d);
-	if (d->failed) {
-		free(d->text);
+	ehc_buffer_add("}", 1, &d->text);
+	if (d->text.failed) {
+		free(d->text.text);
 		return NULL;
 	}
-	d->text[d->len] = '\0';
-	return d->text;
+	return d->text.text;
 }

@@ -6,17 +6,12 @@
 #include <stddef.h>
 
 #include "ehc/date.h"
+#include "buffer.h"
 
-/*
- * An object being built in memory. An import builds one a row, so it grows
- * its own buffer rather than go through a stdio stream.
- */
+/* A JSON object built in memory, as an import builds one for each row. */
 struct ehc_detail {
-	char *text;
-	size_t len;
-	size_t cap;
+	struct ehc_buffer text;
 	bool members;
-	bool failed;		/* out of memory: the end returns NULL */
 };
 
 /* Starts an empty object; returns false when out of memory. */

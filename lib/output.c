@@ -9,6 +9,7 @@
 #include "ehc/error.h"
 #include "ehc/output.h"
 #include "ehc/text.h"
+#include "buffer.h"
 
 /*
  * A row that a caller adds has a value for every column of the table, and
@@ -25,6 +26,7 @@ struct ehc_listing {
 	size_t row_count;
 	char **cells;		/* table format: row_count * selection.count */
 	struct ehc_arena text;	/* what the cells point into */
+	struct ehc_buffer line;	/* tsv and table: the line being built */
 	size_t cell_capacity;
 	bool failed;		/* out of memory while buffering */
 };
@@ -205,37 +207,53 @@ ehc_listing_set_guard(struct ehc_listing *listing, bool on)
  * value never breaks a line or reaches a terminal raw.
  */
 static void
-put_escaped(FILE *out, const char *s)
+put_escaped(struct ehc_buffer *line, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s, *run = p;
+	char hex[8];
 
-	/* Bytes that need no escape are written in runs, one fwrite a run. */
+	/* Bytes that need no escape are copied in runs. */
 	for (; *p; p++) {
 		if ((*p >= 0x20 && *p != 0x7f && *p != '\\' && *p != 0xc2) ||
 		    (*p == 0xc2 && (p[1] < 0x80 || p[1] > 0x9f)))
 			continue;
-		fwrite(run, 1, (size_t)(p - run), out);
+		ehc_buffer_add((const char *)run, (size_t)(p - run), line);
 		switch (*p) {
 		case '\t':
-			fputs("\\t", out);
+			ehc_buffer_add("\\t", 2, line);
 			break;
 		case '\n':
-			fputs("\\n", out);
+			ehc_buffer_add("\\n", 2, line);
 			break;
 		case '\r':
-			fputs("\\r", out);
+			ehc_buffer_add("\\r", 2, line);
 			break;
 		case '\\':
-			fputs("\\\\", out);
+			ehc_buffer_add("\\\\", 2, line);
 			break;
 		default:
 			if (*p == 0xc2)
 				p++;
-			fprintf(out, "\\x%02x", *p);
+			snprintf(hex, sizeof(hex), "\\x%02x", *p);
+			ehc_buffer_add(hex, 4, line);
 		}
 		run = p + 1;
 	}
-	fwrite(run, 1, (size_t)(p - run), out);
+	ehc_buffer_add((const char *)run, (size_t)(p - run), line);
+}
+
+/* Ends the line built in the listing, writes it and empties it. */
+static void
+put_line(struct ehc_listing *listing)
+{
+	struct ehc_buffer *line = &listing->line;
+
+	ehc_buffer_add("\n", 1, line);
+	if (line->failed)
+		listing->failed = true;
+	else
+		fwrite(line->text, 1, line->len, listing->out);
+	line->len = 0;
 }
 
 /*
@@ -264,11 +282,11 @@ put_tsv_row(struct ehc_listing *listing, const char *const *values)
 {
 	for (size_t i = 0; i < listing->selection.count; i++) {
 		if (i > 0)
-			putc('\t', listing->out);
+			ehc_buffer_add("\t", 1, &listing->line);
 		if (values[i] != NULL)
-			put_escaped(listing->out, values[i]);
+			put_escaped(&listing->line, values[i]);
 	}
-	putc('\n', listing->out);
+	put_line(listing);
 }
 
 /*
@@ -523,6 +541,8 @@ put_row(struct ehc_listing *listing, const char *const *values,
 		break;
 	}
 	listing->row_count++;
+	if (listing->failed)
+		return EHC_SOFTWARE;
 	return ferror(listing->out) ? EHC_IOERR : EHC_OK;
 }
 
@@ -549,18 +569,6 @@ ehc_listing_row(struct ehc_listing *listing, const char *const *values)
 	return ehc_listing_row_typed(listing, values, NULL);
 }
 
-static void
-put_padding(FILE *out, size_t n)
-{
-	static const char spaces[] = "                                ";
-	size_t chunk;
-
-	for (; n > 0; n -= chunk) {
-		chunk = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
-		fwrite(spaces, 1, chunk, out);
-	}
-}
-
 /* Writes one table line: numbers right-aligned, no trailing blanks. */
 static void
 put_table_line(struct ehc_listing *listing, const size_t *widths,
@@ -576,14 +584,14 @@ put_table_line(struct ehc_listing *listing, const size_t *widths,
 		bool right = listing->columns[column].type == EHC_VALUE_NUMBER;
 
 		if (i > 0)
-			fputs("  ", listing->out);
+			ehc_buffer_pad(&listing->line, 2);
 		if (right)
-			put_padding(listing->out, widths[i] - width);
-		put_escaped(listing->out, cells[i]);
+			ehc_buffer_pad(&listing->line, widths[i] - width);
+		put_escaped(&listing->line, cells[i]);
 		if (!right && i < last)
-			put_padding(listing->out, widths[i] - width);
+			ehc_buffer_pad(&listing->line, widths[i] - width);
 	}
-	putc('\n', listing->out);
+	put_line(listing);
 }
 
 static void
@@ -620,6 +628,8 @@ ehc_listing_finish(struct ehc_listing *listing)
 	if (listing->format == EHC_FORMAT_TABLE && listing->row_count > 0 &&
 	    listing->selection.count > 0)
 		put_table(listing);
+	if (listing->failed)
+		return EHC_SOFTWARE;
 	if (listing->format == EHC_FORMAT_JSON)
 		fputs(listing->row_count > 0 ? "\n]\n" : "[]\n", listing->out);
 	if (fflush(listing->out) != 0 || ferror(listing->out))
@@ -633,6 +643,7 @@ ehc_listing_destroy(struct ehc_listing *listing)
 	if (listing == NULL)
 		return;
 	ehc_arena_free(&listing->text);
+	free(listing->line.text);
 	free(listing->cells);
 	free(listing);
 }
