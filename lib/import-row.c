@@ -127,13 +127,19 @@ check_advice(struct ehc_import_check *ck)
 
 	for (int s = 0; s < EHC_ADVICE_COUNT; s++) {
 		const struct ehc_advice *a = &c->advice[s];
+		bool has_requested = a->requested != EHC_DATE_NONE;
+		bool has_received = a->received != EHC_DATE_NONE;
 
+		/* The column names are needed only to report a problem. */
+		if ((!has_requested || assessed) &&
+		    (!has_received || has_requested))
+			continue;
 		advice_column(s, false, requested, sizeof(requested));
 		advice_column(s, true, received, sizeof(received));
-		if (!needs_value(ck, a->requested != EHC_DATE_NONE, requested,
-				 assessed, "assess_decision", "assess") ||
-		    !needs(ck, a->received != EHC_DATE_NONE, received,
-			   a->requested != EHC_DATE_NONE, requested))
+		if (!needs_value(ck, has_requested, requested, assessed,
+				 "assess_decision", "assess") ||
+		    !needs(ck, has_received, received, has_requested,
+			   requested))
 			return false;
 	}
 	return true;
