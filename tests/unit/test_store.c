@@ -2082,6 +2082,44 @@ store_people_replaced_on_new_case(void **state)
 	ehc_store_close(store);
 }
 
+/*
+ * Once a commit lets the lock go, another connection may set the people of
+ * the case inserted last, so a later setting must replace them.
+ */
+static void
+store_people_replaced_after_commit(void **state)
+{
+	static const char *const theirs[] = { "Jo", "Sam" };
+	static const char *const ours[] = { "Ali" };
+	struct fixture *f = *state;
+	struct ehc_store *store, *other;
+	struct ehc_case c = plain_case("EHC-2026-0001", "2026-01-05");
+	int calls = 0;
+
+	store = open_store(f->path, EHC_STORE_WRITE);
+	assert_int_equal(ehc_store_begin(store, NULL), EHC_OK);
+	assert_int_equal(ehc_store_insert_case(store, &c, "request", "{}", NULL,
+					       NULL), EHC_OK);
+	assert_int_equal(ehc_store_commit(store, NULL), EHC_OK);
+
+	other = open_store(f->path, EHC_STORE_UPDATE);
+	assert_int_equal(ehc_store_begin(other, NULL), EHC_OK);
+	assert_int_equal(ehc_store_set_people(other, c.ref, EHC_INVITED, theirs,
+					      2, NULL), EHC_OK);
+	assert_int_equal(ehc_store_commit(other, NULL), EHC_OK);
+	ehc_store_close(other);
+
+	assert_int_equal(ehc_store_begin(store, NULL), EHC_OK);
+	assert_int_equal(ehc_store_set_people(store, c.ref, EHC_INVITED, ours, 1,
+					      NULL), EHC_OK);
+	assert_int_equal(ehc_store_commit(store, NULL), EHC_OK);
+	assert_int_equal(ehc_store_each_person(store, c.ref, EHC_INVITED,
+					       count_person, &calls, NULL),
+			 EHC_OK);
+	assert_int_equal(calls, 1);
+	ehc_store_close(store);
+}
+
 static void
 store_lists_no_transaction(void **state)
 {
@@ -2379,6 +2417,7 @@ main(void)
 		STORE_TEST(store_rollback),
 		STORE_TEST(store_rollback_forgets_last_case),
 		STORE_TEST(store_people_replaced_on_new_case),
+		STORE_TEST(store_people_replaced_after_commit),
 		STORE_TEST(store_close_rolls_back),
 		STORE_TEST(store_update_round_trip),
 		STORE_TEST(store_update_decisions),
