@@ -231,7 +231,7 @@ import_detail(struct import *im)
 
 /* Stores the outcomes, exceptions and people of the case just stored. */
 static int
-store_lists(struct import *im)
+store_lists(struct import *im, struct ehc_error *err)
 {
 	const struct ehc_import_row *row = &im->row;
 	const char *ref = row->c.ref;
@@ -239,15 +239,15 @@ store_lists(struct import *im)
 
 	for (size_t k = 0; k < row->outcome_count && status == EHC_OK; k++)
 		status = ehc_store_add_outcome(im->store, ref,
-					       &row->outcomes[k], im->err);
+					       &row->outcomes[k], err);
 	for (size_t k = 0; k < row->exception_count && status == EHC_OK; k++)
 		status = ehc_store_add_exception(im->store, ref,
-						 &row->exceptions[k], im->err);
+						 &row->exceptions[k], err);
 	for (int list = EHC_INVITED; list <= EHC_ATTENDED; list++)
 		if (status == EHC_OK && row->people_count[list] > 0)
 			status = ehc_store_set_people(im->store, ref,
 				(enum ehc_attendance)list, row->people[list],
-				row->people_count[list], im->err);
+				row->people_count[list], err);
 	return status;
 }
 
@@ -314,8 +314,23 @@ store_row(struct import *im)
 		*im->err = failure;
 		return status;
 	}
+
+	/*
+	 * A list the database rejects makes the row invalid, so that the
+	 * import stores nothing rather than a case without it.
+	 */
+	status = store_lists(im, &failure);
+	if (status == EHC_DATAERR) {
+		report(im, "%s", failure.message);
+		im->counts->invalid++;
+		return EHC_OK;
+	}
+	if (status != EHC_OK) {
+		*im->err = failure;
+		return status;
+	}
 	im->counts->imported++;
-	return store_lists(im);
+	return EHC_OK;
 }
 
 /* Checks the row whose values are set, and stores it if it is valid. */
