@@ -486,9 +486,8 @@ make_dir(const char *dir, struct ehc_error *err)
 			     strerror(errno));
 }
 
-/* Creates the directory that will contain path, and its missing parents. */
-static int
-make_parent(const char *path, struct ehc_error *err)
+int
+ehc_store_make_parent(const char *path, struct ehc_error *err)
 {
 	char *dir, *slash, *p, saved;
 	int status = EHC_OK;
@@ -527,7 +526,7 @@ create_file(const char *path, struct ehc_error *err)
 {
 	int fd, status;
 
-	if ((status = make_parent(path, err)) != EHC_OK)
+	if ((status = ehc_store_make_parent(path, err)) != EHC_OK)
 		return status;
 
 	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
