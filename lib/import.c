@@ -231,7 +231,7 @@ import_detail(struct import *im)
 
 /* Stores the outcomes, exceptions and people of the case just stored. */
 static int
-store_lists(struct import *im)
+store_lists(struct import *im, struct ehc_error *err)
 {
 	const struct ehc_import_row *row = &im->row;
 	const char *ref = row->c.ref;
@@ -239,15 +239,15 @@ store_lists(struct import *im)
 
 	for (size_t k = 0; k < row->outcome_count && status == EHC_OK; k++)
 		status = ehc_store_add_outcome(im->store, ref,
-					       &row->outcomes[k], im->err);
+					       &row->outcomes[k], err);
 	for (size_t k = 0; k < row->exception_count && status == EHC_OK; k++)
 		status = ehc_store_add_exception(im->store, ref,
-						 &row->exceptions[k], im->err);
+						 &row->exceptions[k], err);
 	for (int list = EHC_INVITED; list <= EHC_ATTENDED; list++)
 		if (status == EHC_OK && row->people_count[list] > 0)
 			status = ehc_store_set_people(im->store, ref,
 				(enum ehc_attendance)list, row->people[list],
-				row->people_count[list], im->err);
+				row->people_count[list], err);
 	return status;
 }
 
@@ -314,8 +314,23 @@ store_row(struct import *im)
 		*im->err = failure;
 		return status;
 	}
+
+	/*
+	 * A list the database rejects makes the row invalid, so that the
+	 * import stores nothing rather than a case without it.
+	 */
+	status = store_lists(im, &failure);
+	if (status == EHC_DATAERR) {
+		report(im, "%s", failure.message);
+		im->counts->invalid++;
+		return EHC_OK;
+	}
+	if (status != EHC_OK) {
+		*im->err = failure;
+		return status;
+	}
 	im->counts->imported++;
-	return store_lists(im);
+	return EHC_OK;
 }
 
 /* Checks the row whose values are set, and stores it if it is valid. */
@@ -522,42 +537,131 @@ remove_database(const char *path)
 	free(name);
 }
 
-/* Imports into path, an existing database or a new one. */
+/*
+ * Imports into the existing database at path. A dry run opens it only to
+ * read, so that it writes nothing, not even the configured journal mode.
+ */
 static int
-import_into(const char *path, bool existed, FILE *in,
-	    const struct ehc_import_options *options,
-	    struct ehc_import_counts *counts, struct ehc_error *err)
+import_existing(const char *path, FILE *in,
+		const struct ehc_import_options *options,
+		struct ehc_import_counts *counts, struct ehc_error *err)
 {
 	struct ehc_store *store = NULL;
-	enum ehc_store_mode mode = existed ? EHC_STORE_UPDATE
-					   : EHC_STORE_WRITE;
-	enum ehc_journal journal = options->config->journal;
+	enum ehc_store_mode mode = options->dry_run ? EHC_STORE_READ
+						    : EHC_STORE_UPDATE;
 	int status;
 
-	/*
-	 * In WAL mode one transaction's pages all go to the WAL, whose index
-	 * in shared memory grows with them, so a large import would grow in
-	 * memory with its file. A new database has no readers yet, so it is
-	 * filled with a rollback journal and given the configured mode after
-	 * the commit.
-	 */
 	status = ehc_store_open_journal(&store, path, mode,
-					existed ? journal : EHC_JOURNAL_DELETE,
-					err);
+					options->config->journal, err);
 	if (status != EHC_OK)
 		return status;
 	status = ehc_import(store, in, options, counts, err);
-	if (status == EHC_OK && !existed && !options->dry_run)
-		status = ehc_store_set_journal(store, journal, err);
 	ehc_store_close(store);
+	return status;
+}
+
+/*
+ * Fills the new database at path and removes it when the import fails. In
+ * WAL mode all of a transaction's pages go to the WAL, whose index in shared
+ * memory grows with them, so a large import would grow in memory with its
+ * file. No other command can see this file, so it is filled with a rollback
+ * journal and given the configured mode after the commit.
+ */
+static int
+fill_new(const char *path, FILE *in, const struct ehc_import_options *options,
+	 struct ehc_import_counts *counts, struct ehc_error *err)
+{
+	struct ehc_store *store = NULL;
+	int status;
+
+	status = ehc_store_open_journal(&store, path, EHC_STORE_WRITE,
+					EHC_JOURNAL_DELETE, err);
+	if (status == EHC_OK)
+		status = ehc_import(store, in, options, counts, err);
+	if (status == EHC_OK && !options->dry_run)
+		status = ehc_store_set_journal(store, options->config->journal,
+					       err);
+	ehc_store_close(store);
+	if (status != EHC_OK)
+		remove_database(path);
+	return status;
+}
+
+/*
+ * Gives the finished database at tmp the name path, unless another command
+ * created a database there during the import: a hard link, unlike a rename,
+ * never replaces a file.
+ */
+static int
+created_meanwhile(const char *path, struct ehc_error *err)
+{
+	return ehc_error_set(err, EHC_CANTCREAT,
+			     "database '%s' was created by another command "
+			     "during the import, so nothing was imported; "
+			     "run the import again to add the cases to it",
+			     path);
+}
+
+static int
+put_in_place(const char *tmp, const char *path, struct ehc_error *err)
+{
+	if (link(tmp, path) == 0)
+		return EHC_OK;
+	if (errno == EEXIST)
+		return created_meanwhile(path, err);
 
 	/*
-	 * NOTE: another program could open the new file between its creation
-	 * and this removal, but it could not have written to it, because the
-	 * import held the write lock throughout.
+	 * NOTE: some network file systems have no hard links. There a rename
+	 * takes the link's place, and a database that another command creates
+	 * between the check and the rename is replaced.
 	 */
-	if (status != EHC_OK && !existed)
-		remove_database(path);
+	if (access(path, F_OK) == 0)
+		return created_meanwhile(path, err);
+	if (errno == ENOENT && rename(tmp, path) == 0)
+		return EHC_OK;
+	return ehc_error_set(err, EHC_CANTCREAT,
+			     "cannot create database '%s': %s", path,
+			     strerror(errno));
+}
+
+/*
+ * Imports into a database that does not exist yet. The import fills a file
+ * of its own beside path, named path.import-XXXXXX, and names it path only
+ * once it is complete. No command then sees a database half imported, and a
+ * killed import leaves only that file.
+ */
+static int
+import_new(const char *path, FILE *in,
+	   const struct ehc_import_options *options,
+	   struct ehc_import_counts *counts, struct ehc_error *err)
+{
+	static const char suffix[] = ".import-XXXXXX";
+	char *tmp;
+	int fd, status;
+
+	if ((status = ehc_store_make_parent(path, err)) != EHC_OK)
+		return status;
+	if ((tmp = malloc(strlen(path) + sizeof(suffix))) == NULL)
+		return ehc_error_set(err, EHC_SOFTWARE, "out of memory");
+	sprintf(tmp, "%s%s", path, suffix);
+	if ((fd = mkstemp(tmp)) == -1 || fchmod(fd, 0600) == -1) {
+		status = ehc_error_set(err, EHC_CANTCREAT,
+				       "cannot create database '%s': %s", path,
+				       strerror(errno));
+		if (fd != -1) {
+			close(fd);
+			unlink(tmp);
+		}
+		free(tmp);
+		return status;
+	}
+	close(fd);
+
+	status = fill_new(tmp, in, options, counts, err);
+	if (status == EHC_OK)
+		status = put_in_place(tmp, path, err);
+	remove_database(tmp);
+	free(tmp);
 	return status;
 }
 
@@ -579,7 +683,7 @@ import_scratch(FILE *in, const struct ehc_import_options *options,
 				     tmpdir != NULL ? tmpdir : "/tmp",
 				     strerror(errno));
 	snprintf(path, sizeof(path), "%s/ehc.db", dir);
-	status = import_into(path, false, in, options, counts, err);
+	status = fill_new(path, in, options, counts, err);
 	remove_database(path);
 	rmdir(dir);
 	return status;
@@ -594,7 +698,9 @@ ehc_import_file(const char *path, FILE *in,
 	bool existed = stat(path, &sb) == 0 || errno != ENOENT;
 
 	*counts = (struct ehc_import_counts){ 0 };
-	if (options->dry_run && !existed)
+	if (existed)
+		return import_existing(path, in, options, counts, err);
+	if (options->dry_run)
 		return import_scratch(in, options, counts, err);
-	return import_into(path, existed, in, options, counts, err);
+	return import_new(path, in, options, counts, err);
 }

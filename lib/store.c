@@ -45,7 +45,6 @@ struct ehc_store {
 	 */
 	sqlite3_int64 last_id;
 	char last_ref[EHC_REF_MAX + 1];
-	unsigned last_lists;	/* its lists of people set, a bit a list */
 };
 
 /*
@@ -487,9 +486,8 @@ make_dir(const char *dir, struct ehc_error *err)
 			     strerror(errno));
 }
 
-/* Creates the directory that will contain path, and its missing parents. */
-static int
-make_parent(const char *path, struct ehc_error *err)
+int
+ehc_store_make_parent(const char *path, struct ehc_error *err)
 {
 	char *dir, *slash, *p, saved;
 	int status = EHC_OK;
@@ -528,7 +526,7 @@ create_file(const char *path, struct ehc_error *err)
 {
 	int fd, status;
 
-	if ((status = make_parent(path, err)) != EHC_OK)
+	if ((status = ehc_store_make_parent(path, err)) != EHC_OK)
 		return status;
 
 	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -1137,7 +1135,6 @@ insert_row(struct ehc_store *store, const struct ehc_case *c,
 	if (status == EHC_OK && strlen(c->ref) <= EHC_REF_MAX) {
 		store->last_id = sqlite3_last_insert_rowid(store->db);
 		memcpy(store->last_ref, c->ref, strlen(c->ref) + 1);
-		store->last_lists = 0;
 	}
 	return status;
 }
@@ -1451,12 +1448,6 @@ ehc_store_set_people(struct ehc_store *store, const char *ref,
 	if ((status = find_case_id(store, ref, &id, err)) != EHC_OK)
 		return status;
 
-	/* The case inserted last has only the people set on it since. */
-	if (id == store->last_id && !(store->last_lists & 1u << list)) {
-		store->last_lists |= 1u << list;
-		return insert_people(store, id, attendance_names[list], names,
-				     count, ref, err);
-	}
 	status = prepare_cached(store, CACHED_DELETE_PEOPLE, sql, &stmt,
 				context, err);
 	if (status != EHC_OK)

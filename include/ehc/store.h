@@ -55,6 +55,12 @@ typedef int (*ehc_exception_fn)(const struct ehc_exception *e,
 typedef int (*ehc_person_fn)(const char *name, void *context);
 
 /*
+ * Creates the directory that is to contain the database at path, and its
+ * missing parents, each 0700 as ehc_store_open does in write mode.
+ */
+int ehc_store_make_parent(const char *path, struct ehc_error *err);
+
+/*
  * Opens the database at path and migrates its schema forward. In write mode a
  * missing file is created 0600, in a directory created 0700, whatever the
  * umask (EHC_CANTCREAT when that fails). In the other modes a missing or

@@ -55,6 +55,13 @@ if [ -e "$tmp/new-wal.db-journal" ]; then
 	fail "a rollback journal left beside an imported database"; else
 	pass; fi
 
+# A dry run writes nothing, not even the journal mode of the configuration.
+printf 'ref,child_name,date_of_birth,received\nS-3,C,2015-01-01,2026-11-02\n' \
+	>"$tmp/two.csv"
+check "a dry run with the default" 0 "$EHC" --db "$tmp/share.db" import \
+	--dry-run "$tmp/two.csv"
+same "a dry run keeps delete" "$(journal "$tmp/share.db")" delete
+
 # A file in delete mode that another tool made stays in it when read.
 check "read with the default" 0 "$EHC" --db "$tmp/share.db" list
 same "a read keeps delete" "$(journal "$tmp/share.db")" delete

@@ -423,6 +423,25 @@ if grep -qF "typed.jsonl:1: column 'child_name': true is not text" \
 	"$tmp/err" && grep -qF "typed.jsonl:2: column 'ref': 5 is not text" \
 	"$tmp/err"; then pass; else fail "json types: $(cat "$tmp/err")"; fi
 
+# A list of people that the database rejects makes its row invalid: the
+# import stores nothing, rather than the case without its people.
+list_db=$tmp/lists.db
+"$EHC" --db "$list_db" request --child "Seed Example" --dob 2016-01-01 \
+	--received 2026-11-01 >/dev/null
+sqlite3 "$list_db" "CREATE TRIGGER no_people BEFORE INSERT ON people BEGIN
+	SELECT RAISE(ABORT, 'no people here'); END"
+printf '%s\n%s\n' \
+	'ref,child_name,date_of_birth,received,assess_decision,assess_decision_date,com_at,com_booked_date,com_invited' \
+	'L-1,Ada Example,2016-03-04,2026-04-01,assess,2026-04-20,2026-06-01 10:00,2026-05-01,"[""Jo Okafor""]"' \
+	>"$tmp/lists.csv"
+cp "$list_db" "$tmp/lists-before.db"
+check "a list the database rejects" 65 "$EHC" --db "$list_db" import \
+	"$tmp/lists.csv"
+err_has "a list the database rejects is reported" \
+	"lists.csv:2: cannot store the people invited of case 'L-1': no people here"
+if cmp -s "$list_db" "$tmp/lists-before.db"; then pass; else
+	fail "a list the database rejects: the database changed"; fi
+
 # An empty file has no header, so it lacks the required columns.
 : >"$tmp/empty.csv"
 check "empty file" 65 "$EHC" --db "$tmp/empty.db" import "$tmp/empty.csv"
