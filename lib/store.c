@@ -1260,6 +1260,22 @@ insert_event(struct ehc_store *store, const char *ref, const char *kind,
 	return status;
 }
 
+/*
+ * Deletes the case row just inserted when its event could not be stored,
+ * so that no case is left without the event that records it. The row has
+ * no outcomes, people or events yet, so nothing refers to it.
+ */
+static void
+forget_row(struct ehc_store *store)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof(sql), "DELETE FROM cases WHERE id = %lld",
+		 (long long)sqlite3_last_insert_rowid(store->db));
+	sqlite3_exec(store->db, sql, NULL, NULL, NULL);
+	store->last_id = 0;
+}
+
 /* Checks a write of a case and its event before anything is written. */
 static int
 check_case_write(struct ehc_store *store, const struct ehc_case *c,
@@ -1287,7 +1303,10 @@ ehc_store_insert_case(struct ehc_store *store, const struct ehc_case *c,
 		return status;
 	if ((status = insert_row(store, c, err)) != EHC_OK)
 		return status;
-	return insert_event(store, c->ref, kind, detail, note, err);
+	if ((status = insert_event(store, c->ref, kind, detail, note,
+				   err)) != EHC_OK)
+		forget_row(store);
+	return status;
 }
 
 int

@@ -442,6 +442,24 @@ err_has "a list the database rejects is reported" \
 if cmp -s "$list_db" "$tmp/lists-before.db"; then pass; else
 	fail "a list the database rejects: the database changed"; fi
 
+# An import event that the database rejects makes its row invalid too, and
+# is never taken for a reference used twice, with or without skipping.
+event_db=$tmp/events.db
+cp "$tmp/lists-before.db" "$event_db"
+sqlite3 "$event_db" "DROP TRIGGER no_people; CREATE TRIGGER no_events
+	BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'no events here'); END"
+cp "$event_db" "$tmp/events-before.db"
+for skip in "" "--on-duplicate skip"; do
+	# shellcheck disable=SC2086
+	check "an event the database rejects $skip" 65 "$EHC" --db "$event_db" \
+		import $skip "$tmp/lists.csv"
+	err_has "an event the database rejects is reported $skip" \
+		"lists.csv:2: cannot record the import event of case 'L-1': no events here"
+	if cmp -s "$event_db" "$tmp/events-before.db"; then pass; else
+		fail "an event the database rejects $skip: the database changed"
+	fi
+done
+
 # An empty file has no header, so it lacks the required columns.
 : >"$tmp/empty.csv"
 check "empty file" 65 "$EHC" --db "$tmp/empty.db" import "$tmp/empty.csv"
