@@ -538,8 +538,9 @@ remove_database(const char *path)
 }
 
 /*
- * Imports into the existing database at path. A dry run opens it only to
- * read, so that it writes nothing, not even the configured journal mode.
+ * Imports into the existing database at path. Read mode sets no journal
+ * mode, so the configured one is set only after the commit, and a dry run
+ * or a failed import leaves even that unchanged.
  */
 static int
 import_existing(const char *path, FILE *in,
@@ -547,15 +548,16 @@ import_existing(const char *path, FILE *in,
 		struct ehc_import_counts *counts, struct ehc_error *err)
 {
 	struct ehc_store *store = NULL;
-	enum ehc_store_mode mode = options->dry_run ? EHC_STORE_READ
-						    : EHC_STORE_UPDATE;
 	int status;
 
-	status = ehc_store_open_journal(&store, path, mode,
+	status = ehc_store_open_journal(&store, path, EHC_STORE_READ,
 					options->config->journal, err);
 	if (status != EHC_OK)
 		return status;
 	status = ehc_import(store, in, options, counts, err);
+	if (status == EHC_OK && !options->dry_run)
+		status = ehc_store_set_journal(store, options->config->journal,
+					       err);
 	ehc_store_close(store);
 	return status;
 }

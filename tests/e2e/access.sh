@@ -62,6 +62,13 @@ check "a dry run with the default" 0 "$EHC" --db "$tmp/share.db" import \
 	--dry-run "$tmp/two.csv"
 same "a dry run keeps delete" "$(journal "$tmp/share.db")" delete
 
+# A failed import stores nothing, so the journal mode stays as it was too.
+printf 'ref,child_name,date_of_birth,received\nS-4,D,2015-01-01,2030-01-01\n' \
+	>"$tmp/late.csv"
+check "a failed import with the default" 65 "$EHC" --db "$tmp/share.db" \
+	import "$tmp/late.csv"
+same "a failed import keeps delete" "$(journal "$tmp/share.db")" delete
+
 # A file in delete mode that another tool made stays in it when read.
 check "read with the default" 0 "$EHC" --db "$tmp/share.db" list
 same "a read keeps delete" "$(journal "$tmp/share.db")" delete
