@@ -697,9 +697,20 @@ ehc_import_file(const char *path, FILE *in,
 		struct ehc_import_counts *counts, struct ehc_error *err)
 {
 	struct stat sb;
-	bool existed = stat(path, &sb) == 0 || errno != ENOENT;
+	size_t len = strlen(path);
+	bool existed;
 
 	*counts = (struct ehc_import_counts){ 0 };
+
+	/*
+	 * lstat, not stat: a symbolic link to a missing file is a name taken,
+	 * which the store then reports as a database that does not exist.
+	 */
+	existed = lstat(path, &sb) == 0 || errno != ENOENT;
+	if (!existed && len > 0 && path[len - 1] == '/')
+		return ehc_error_set(err, EHC_CANTCREAT,
+				     "cannot create database '%s': it names a "
+				     "directory; give a file name", path);
 	if (existed)
 		return import_existing(path, in, options, counts, err);
 	if (options->dry_run)

@@ -88,4 +88,18 @@ check "an import after a killed one" 0 "$EHC" --db "$db" import \
 check "the case of the import after a killed one" 0 "$EHC" --db "$db" \
 	show IMP-1
 
+# A symbolic link to a missing file is a name already taken, and a path
+# that ends in a slash names a directory: both fail before any row is read.
+ln -s "$tmp/missing.db" "$tmp/link.db"
+check "an import at a dangling link" 66 "$EHC" --db "$tmp/link.db" import \
+	"$tmp/one.csv"
+err_has "an import at a dangling link" \
+	"database '$tmp/link.db' does not exist"
+check "an import at a directory path" 73 "$EHC" --db "$tmp/newdir/" import \
+	"$tmp/one.csv"
+err_has "an import at a directory path" \
+	"cannot create database '$tmp/newdir/': it names a directory; give a file name"
+if [ -e "$tmp/newdir" ] || [ -e "$tmp/missing.db" ]; then
+	fail "an import at a bad path created a file"; else pass; fi
+
 finish
