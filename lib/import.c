@@ -627,6 +627,24 @@ put_in_place(const char *tmp, const char *path, struct ehc_error *err)
 }
 
 /*
+ * Puts path in place of the name of the import's own file in a message,
+ * because that file is removed once the import fails.
+ */
+static void
+name_database(struct ehc_error *err, const char *tmp, const char *path)
+{
+	char message[sizeof(err->message)];
+	char *at = strstr(err->message, tmp);
+
+	if (at == NULL)
+		return;
+	snprintf(message, sizeof(message), "%.*s%s%s",
+		 (int)(at - err->message), err->message, path,
+		 at + strlen(tmp));
+	memcpy(err->message, message, sizeof(message));
+}
+
+/*
  * Imports into a database that does not exist yet. The import fills a file
  * of its own beside path, named path.import-XXXXXX, and names it path only
  * once it is complete. No command then sees a database half imported, and a
@@ -662,6 +680,8 @@ import_new(const char *path, FILE *in,
 	status = fill_new(tmp, in, options, counts, err);
 	if (status == EHC_OK)
 		status = put_in_place(tmp, path, err);
+	else
+		name_database(err, tmp, path);
 	remove_database(tmp);
 	free(tmp);
 	return status;

@@ -88,6 +88,27 @@ check "an import after a killed one" 0 "$EHC" --db "$db" import \
 check "the case of the import after a killed one" 0 "$EHC" --db "$db" \
 	show IMP-1
 
+# A write that fails, here past a file size limit, is reported with the
+# database's name, not that of the import's own file, which is removed.
+awk 'BEGIN {
+	print "ref,child_name,date_of_birth,received,notes"
+	for (i = 1; i <= 20000; i++)
+		printf "BIG-%d,Child%d Example,2016-01-01,2026-09-01,note %d\n",
+		       i, i, i
+}' >"$tmp/big.csv"
+rm -rf "$tmp/new"
+(trap '' XFSZ; ulimit -f 1000; "$EHC" --db "$db" import "$tmp/big.csv") \
+	>"$tmp/out" 2>"$tmp/err"
+status=$?
+if [ "$status" -eq 74 ]; then pass; else
+	fail "an import past a size limit exited $status, expected 74"; fi
+err_has "an import past a size limit names the database" \
+	"ehc: import: database '$db': "
+if grep -q '\.import-' "$tmp/err"; then
+	fail "an import past a size limit names its own file"; else pass; fi
+if [ -z "$(ls "$tmp/new")" ]; then pass; else
+	fail "an import past a size limit left $(ls "$tmp/new")"; fi
+
 # A symbolic link to a missing file is a name already taken, and a path
 # that ends in a slash names a directory: both fail before any row is read.
 ln -s "$tmp/missing.db" "$tmp/link.db"
