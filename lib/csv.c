@@ -124,9 +124,9 @@ grow_line(struct ehc_csv *csv, struct ehc_error *err)
 
 /*
  * Reads the next physical line, which ends at LF, CRLF, a lone CR or the end
- * of the input. Returns EHC_NOINPUT when no bytes are left. The reader is
- * the stream's only user, so it reads without taking the stream's lock for
- * each byte.
+ * of the input. Returns EHC_NOINPUT when no bytes are left. One flockfile
+ * covers the whole line, so that getc_unlocked does not take the stream's
+ * lock for each byte.
  */
 static int
 read_line(struct ehc_csv *csv, struct ehc_error *err)

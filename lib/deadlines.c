@@ -55,9 +55,9 @@ selected(const struct ehc_deadline_query *query, const struct ehc_deadline *d)
 	return true;
 }
 
-/* Returns a copy of s kept with list, NULL for a NULL s or out of memory. */
+/* Returns a copy of s in the list's arena, NULL for a NULL s or no memory. */
 static char *
-keep(struct ehc_deadline_list *list, const char *s, bool *failed)
+copy_text(struct ehc_deadline_list *list, const char *s, bool *failed)
 {
 	char *copy;
 
@@ -68,17 +68,17 @@ keep(struct ehc_deadline_list *list, const char *s, bool *failed)
 	return copy;
 }
 
-/* Points the strings of d at copies kept with list. */
+/* Points the strings of d at copies in the list's arena. */
 static bool
-keep_strings(struct ehc_deadline_list *list, struct ehc_deadline *d)
+copy_strings(struct ehc_deadline_list *list, struct ehc_deadline *d)
 {
 	bool failed = false;
 
-	d->ref = keep(list, d->ref, &failed);
-	d->aro = keep(list, d->aro, &failed);
-	d->child = keep(list, d->child, &failed);
-	d->setting = keep(list, d->setting, &failed);
-	d->ep = keep(list, d->ep, &failed);
+	d->ref = copy_text(list, d->ref, &failed);
+	d->aro = copy_text(list, d->aro, &failed);
+	d->child = copy_text(list, d->child, &failed);
+	d->setting = copy_text(list, d->setting, &failed);
+	d->ep = copy_text(list, d->ep, &failed);
 	return !failed;
 }
 
@@ -103,27 +103,27 @@ static int
 collect_case(const struct ehc_case *c, void *context)
 {
 	struct collect_context *ctx = context;
-	struct ehc_deadline found[EHC_MILESTONE_COUNT], strings;
+	struct ehc_deadline found[EHC_MILESTONE_COUNT], copy;
 	size_t n = ehc_deadlines_of_case(ctx->config, c, ctx->query->today,
 					 found);
-	bool kept = false;
+	bool copied = false;
 
 	for (size_t i = 0; i < n; i++) {
 		if (!selected(ctx->query, &found[i]))
 			continue;
 		/* Every deadline of the case shares one copy of its text. */
-		if (!kept) {
-			strings = found[i];
-			if (!keep_strings(ctx->list, &strings))
+		if (!copied) {
+			copy = found[i];
+			if (!copy_strings(ctx->list, &copy))
 				return ehc_error_set(ctx->err, EHC_SOFTWARE,
 						     "out of memory");
-			kept = true;
+			copied = true;
 		}
-		found[i].ref = strings.ref;
-		found[i].aro = strings.aro;
-		found[i].child = strings.child;
-		found[i].setting = strings.setting;
-		found[i].ep = strings.ep;
+		found[i].ref = copy.ref;
+		found[i].aro = copy.aro;
+		found[i].child = copy.child;
+		found[i].setting = copy.setting;
+		found[i].ep = copy.ep;
 		if (append(ctx->list, &found[i]) != EHC_OK)
 			return ehc_error_set(ctx->err, EHC_SOFTWARE,
 					     "out of memory");

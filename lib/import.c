@@ -646,9 +646,9 @@ name_database(struct ehc_error *err, const char *tmp, const char *path)
 
 /*
  * Imports into a database that does not exist yet. The import fills a file
- * of its own beside path, named path.import-XXXXXX, and names it path only
- * once it is complete. No command then sees a database half imported, and a
- * killed import leaves only that file.
+ * of its own beside path, named path.import-XXXXXX, and gives it the name
+ * path only once it is complete. No other command can open a half-imported
+ * database, and a killed import leaves only that file.
  */
 static int
 import_new(const char *path, FILE *in,

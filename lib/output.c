@@ -404,7 +404,6 @@ ehc_json_escape(const char *s, ehc_json_sink put, void *context)
 {
 	const unsigned char *p = (const unsigned char *)s, *run = p;
 	const unsigned char *end = p + strlen(s);
-	char pair[2] = { '\\', 0 };
 
 	put("\"", 1, context);
 	while (p < end) {
@@ -428,13 +427,25 @@ ehc_json_escape(const char *s, ehc_json_sink put, void *context)
 			continue;
 		}
 		put((const char *)run, (size_t)(p - run), context);
-		pair[1] = cp == '\n' ? 'n' : cp == '\t' ? 't' :
-			  cp == '\r' ? 'r' : (char)cp;
-		if (cp == '"' || cp == '\\' || cp == '\n' || cp == '\t' ||
-		    cp == '\r')
-			put(pair, 2, context);
-		else
+		switch (cp) {
+		case '"':
+			put("\\\"", 2, context);
+			break;
+		case '\\':
+			put("\\\\", 2, context);
+			break;
+		case '\n':
+			put("\\n", 2, context);
+			break;
+		case '\t':
+			put("\\t", 2, context);
+			break;
+		case '\r':
+			put("\\r", 2, context);
+			break;
+		default:
 			escape_codepoint(cp, put, context);
+		}
 		run = p += n;
 	}
 	put((const char *)run, (size_t)(p - run), context);

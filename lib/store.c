@@ -870,7 +870,7 @@ ehc_store_begin(struct ehc_store *store, struct ehc_error *err)
 int
 ehc_store_commit(struct ehc_store *store, struct ehc_error *err)
 {
-	/* Other connections may change the case once the lock is let go. */
+	/* Once the commit ends the lock, others may change the case. */
 	store->last_id = 0;
 	return exec_sql(store, "COMMIT", "cannot commit", err);
 }
@@ -1134,7 +1134,7 @@ insert_row(struct ehc_store *store, const struct ehc_case *c,
 	sqlite3_reset(stmt);
 	if (status == EHC_OK && strlen(c->ref) <= EHC_REF_MAX) {
 		store->last_id = sqlite3_last_insert_rowid(store->db);
-		memcpy(store->last_ref, c->ref, strlen(c->ref) + 1);
+		strcpy(store->last_ref, c->ref);
 	}
 	return status;
 }
@@ -1190,7 +1190,7 @@ bind_user(struct ehc_store *store, sqlite3_stmt *stmt, int index)
 	sqlite3_bind_text(stmt, index, store->user, -1, SQLITE_STATIC);
 }
 
-/* Finds the id of case ref; a missing case is EHC_NOINPUT. */
+/* Finds the id of case ref. A missing case is EHC_NOINPUT. */
 static int
 find_case_id(struct ehc_store *store, const char *ref, sqlite3_int64 *id,
 	     struct ehc_error *err)

@@ -108,7 +108,7 @@ int ehc_listing_finish(struct ehc_listing *listing);
 
 void ehc_listing_destroy(struct ehc_listing *listing);
 
-/* Takes len bytes of text, which need not end in a NUL. */
+/* A receiver of len bytes of text, which need not end in a NUL. */
 typedef void (*ehc_json_sink)(const char *text, size_t len, void *context);
 
 /*

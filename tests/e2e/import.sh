@@ -447,7 +447,8 @@ if cmp -s "$list_db" "$tmp/lists-before.db"; then pass; else
 event_db=$tmp/events.db
 cp "$tmp/lists-before.db" "$event_db"
 sqlite3 "$event_db" "DROP TRIGGER no_people; CREATE TRIGGER no_events
-	BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'no events here'); END"
+	BEFORE INSERT ON events BEGIN
+	SELECT RAISE(ABORT, 'no events here'); END"
 cp "$event_db" "$tmp/events-before.db"
 for skip in "" "--on-duplicate skip"; do
 	# shellcheck disable=SC2086

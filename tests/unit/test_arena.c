@@ -72,7 +72,8 @@ detail_members_in_order(void **state)
 	ehc_detail_date(&d, "none", EHC_DATE_NONE);
 	ehc_detail_change(&d, "aro", NULL, "Jo\tOkafor");
 	assert_non_null(text = ehc_detail_end(&d));
-	assert_string_equal(text, "{\"file\":\"a \\\"quoted\\\"\\\\name\\n.csv\","
+	assert_string_equal(text,
+			    "{\"file\":\"a \\\"quoted\\\"\\\\name\\n.csv\","
 			    "\"line\":-12,\"received\":\"2026-09-01\","
 			    "\"aro\":[null,\"Jo\\tOkafor\"]}");
 	free(text);
@@ -110,7 +111,8 @@ detail_grows_and_escapes(void **state)
 	assert_int_equal(text[strlen(text) - 1], '}');
 	p = strstr(text, "\"k499\":\"Zoë \\u0001\\ufffd\\u2028\"}");
 	assert_non_null(p);
-	assert_non_null(strstr(text, "{\"k0\":\"Zoë \\u0001\\ufffd\\u2028\","));
+	assert_non_null(strstr(text,
+			       "{\"k0\":\"Zoë \\u0001\\ufffd\\u2028\","));
 	free(text);
 }
 

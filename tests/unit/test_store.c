@@ -2035,8 +2035,9 @@ store_rollback_forgets_last_case(void **state)
 	struct ehc_store *store;
 	struct ehc_case c = plain_case("EHC-2026-0001", "2026-01-05");
 	struct ehc_outcome o = {
-		.area = EHC_AREA_SENSORY, .outcome = "Reads", .provision = "Aid",
-		.by = EHC_DATE_NONE, .agreed = day("2026-03-02"),
+		.area = EHC_AREA_SENSORY, .outcome = "Reads",
+		.provision = "Aid", .by = EHC_DATE_NONE,
+		.agreed = day("2026-03-02"),
 	};
 
 	store = open_store(f->path, EHC_STORE_WRITE);
@@ -2110,8 +2111,8 @@ store_people_replaced_after_commit(void **state)
 	ehc_store_close(other);
 
 	assert_int_equal(ehc_store_begin(store, NULL), EHC_OK);
-	assert_int_equal(ehc_store_set_people(store, c.ref, EHC_INVITED, ours, 1,
-					      NULL), EHC_OK);
+	assert_int_equal(ehc_store_set_people(store, c.ref, EHC_INVITED, ours,
+					      1, NULL), EHC_OK);
 	assert_int_equal(ehc_store_commit(store, NULL), EHC_OK);
 	assert_int_equal(ehc_store_each_person(store, c.ref, EHC_INVITED,
 					       count_person, &calls, NULL),
